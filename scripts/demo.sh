@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The main job on the bundled example corpus: ingest it into out/dyad.db,
+# say what was found, and write the exports next to it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dyad=.venv/bin/dyad
+out=out
+mkdir -p "$out"
+# A fresh database each run, so the report shows everything the corpus holds.
+rm -f "$out/dyad.db" "$out/dyad.db-wal" "$out/dyad.db-shm"
+export DYAD_DB="$out/dyad.db"
+
+echo "== dyad ingest examples/corpus/"
+status=0
+"$dyad" ingest examples/corpus/ || status=$?
+[ "$status" -le 2 ] || exit "$status"
+echo
+echo "== dyad status"
+"$dyad" status
+echo
+echo "== syndicated copies"
+"$dyad" documents --copies
+echo
+"$dyad" export --format jsonl --out "$out/dyad.jsonl"
+"$dyad" export --format csv --out "$out/csv/"
+"$dyad" export --format parquet --out "$out/parquet/"
+echo
+echo "Database: $out/dyad.db   Exports: $out/dyad.jsonl, $out/csv/, $out/parquet/"

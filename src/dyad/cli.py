@@ -1,0 +1,346 @@
+"""The ``dyad`` command: a thin layer over the plain functions of the package.
+
+Every command that touches the store takes ``--db`` (default ``$DYAD_DB`` or
+``./dyad.db``); machine output is ``--json``; problems with input go to
+standard error as one line each; exit status is 0 on success, 1 when the
+command could not do its job, 2 when it did part of it (ingest: some inputs
+skipped) or was called wrongly.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import DyadError, UsageError
+from .output import emit_json, table
+from .problems import Problem
+from .store import DB_ENV, Store
+
+log = logging.getLogger("dyad")
+
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in dyad, not the user's input
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("dyad").setLevel(level)
+
+
+def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db``, ``-v`` and ``-q``, written once for every command that uses the store."""
+
+    @click.option("--db", "db", metavar="FILE", envvar=DB_ENV, show_envvar=True,
+                  help="SQLite database to use  [default: ./dyad.db]")
+    @click.option("-v", "--verbose", count=True, help="Log what happens (-vv for more).")
+    @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary; errors only.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, verbose: int, **kwargs: Any) -> Any:
+        _setup_logging(verbose)
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="dyad")
+def cli() -> None:
+    """dyad: news on international relations, turned into checkable data.
+
+    Ingest articles from several outlets; dyad keeps each one with its outlet,
+    date and sentences, links syndicated copies to their original, and exports
+    it all for analysis.
+
+    \b
+    Start with:
+      dyad ingest examples/corpus/          store the example corpus in ./dyad.db
+      dyad status                    what the store holds
+      dyad export --format jsonl     every record, one JSON object per line
+    """
+
+
+# -- ingest -------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--max-doc-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
+              help="Skip articles larger than this.")
+def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool, max_doc_mb: float) -> int:
+    """Store articles from files, folders, glob patterns or - (standard input).
+
+    \b
+    Reads .txt and .md (an optional "key: value" header block gives title,
+    outlet, published, url), .html, .jsonl/.json/.csv records (text from a
+    text, body or content field), and RSS/Atom feeds (.rss, .atom, .xml).
+    A manifest.csv in a folder (columns file,outlet,url,published,title)
+    gives metadata for that folder's files.
+
+    \b
+    Re-ingesting is safe: documents already stored are left as they are.
+    Exit status: 0 all ingested, 2 some inputs skipped, 1 nothing ingested.
+    """
+    from .ingest import ingest as run_ingest
+
+    bar = _progress(quiet)
+
+    def on_problem(p: Problem) -> None:
+        label = "warning" if p.severity == "warning" else "skipped"
+        bar.write(f"{label}: {p}")
+
+    with Store(db) as store:
+        report = run_ingest(
+            list(paths), store, max_doc_mb=max_doc_mb, on_problem=on_problem,
+            on_input=lambda _inp: bar.update(1), inputs_found=bar.set_total,
+        )
+    bar.close()
+    if as_json:
+        emit_json(report.to_dict())
+    elif not quiet:
+        _print_ingest_report(report)
+    return report.exit_code
+
+
+class _Progress:
+    """A tqdm bar on standard error that stays silent for pipes and --quiet."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.bar = None
+        self.enabled = enabled
+
+    def set_total(self, total: int) -> None:
+        if self.enabled and total > 1:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False,
+                            dynamic_ncols=True)
+
+    def update(self, n: int) -> None:
+        if self.bar:
+            self.bar.update(n)
+
+    def write(self, line: str) -> None:
+        if self.bar:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
+
+    def close(self) -> None:
+        if self.bar:
+            self.bar.close()
+
+
+def _progress(quiet: bool) -> _Progress:
+    return _Progress(not quiet and sys.stderr.isatty())
+
+
+def _short(source: str) -> str:
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _note(o: Any) -> str:
+    if o.duplicate_of:
+        return f"copy of {o.duplicate_of} ({o.duplicate_score:.2f})"
+    if o.original_of:
+        return f"original of {o.original_of} ({o.duplicate_score:.2f})"
+    return "" if o.language == "en" else f"language: {o.language or '?'}"
+
+
+def _print_ingest_report(report: Any) -> None:
+    if report.new:
+        rows = [(o.id, o.published, o.outlet, o.sentences, _note(o), o.title or _short(o.source))
+                for o in report.new]
+        click.echo(table(["id", "published", "outlet", "sent.", "note", "title / file"], rows))
+        click.echo()
+    click.echo(f"Ingested from {report.inputs} input{'s' if report.inputs != 1 else ''}: "
+               f"{report.summary()}.")
+
+
+# -- status -------------------------------------------------------------------
+
+
+@cli.command()
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def status(db: str | None, quiet: bool, as_json: bool) -> int:
+    """What the store holds: documents, outlets, dates, languages, copies."""
+    with Store(db, create=False) as store:
+        info = store.status()
+    if as_json:
+        emit_json(info)
+        return 0
+    click.echo(f"Database      {info['database']} (schema {info['schema_version']}, "
+               f"{info['size_bytes'] / 1e6:.1f} MB)")
+    click.echo(f"Documents     {info['documents']}  ({info['sentences']} sentences, "
+               f"{info['tokens']} tokens)")
+    click.echo(f"Published     {info['published_from'] or '-'} .. {info['published_to'] or '-'}"
+               f"  ({info['undated']} undated)")
+    click.echo(f"Syndicated    {info['syndicated_copies']} cop"
+               f"{'y' if info['syndicated_copies'] == 1 else 'ies'} linked to an original")
+    langs = ", ".join(f"{k} {v}" for k, v in info["languages"].items()) or "-"
+    click.echo(f"Languages     {langs}")
+    if info["encoding_fallbacks"]:
+        click.echo(f"Encodings     {info['encoding_fallbacks']} document(s) were not valid UTF-8")
+    if info["outlets"]:
+        click.echo("Outlets")
+        for o in info["outlets"]:
+            click.echo(f"  {o['documents']:>5}  {o['outlet']}")
+    return 0
+
+
+# -- documents, show, search --------------------------------------------------
+
+
+@cli.command()
+@store_options
+@click.option("--copies", is_flag=True, help="Only syndicated copies, each with its original.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def documents(db: str | None, quiet: bool, copies: bool, as_json: bool) -> int:
+    """List stored documents, oldest first."""
+    with Store(db, create=False) as store:
+        if copies:
+            return _print_copies([dict(r) for r in store.duplicates()], as_json)
+        rows = [dict(r) for r in store.iter_documents()]
+    if as_json:
+        emit_json(rows)
+        return 0
+    click.echo(table(
+        ["id", "published", "outlet", "lang", "copy of", "title / file"],
+        [(r["id"], r["published"], r["outlet"], r["language"], r["duplicate_of"],
+          r["title"] or r["file"]) for r in rows],
+    ))
+    return 0
+
+
+def _print_copies(rows: list[dict], as_json: bool) -> int:
+    if as_json:
+        emit_json(rows)
+    elif not rows:
+        click.echo("no syndicated copies")
+    else:
+        click.echo(table(
+            ["copy", "outlet", "original", "original outlet", "similarity"],
+            [(r["id"], r["outlet"], r["duplicate_of"], r["original_outlet"],
+              f"{r['duplicate_score']:.2f}") for r in rows],
+        ))
+    return 0
+
+
+@cli.command()
+@click.argument("doc_id", metavar="ID")
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def show(doc_id: str, db: str | None, quiet: bool, as_json: bool) -> int:
+    """Show one document (an id prefix is enough) with its numbered sentences."""
+    with Store(db, create=False) as store:
+        matches = store.find_documents(doc_id)
+        if not matches:
+            raise DyadError(f"no document with id {doc_id!r}")
+        if len(matches) > 1:
+            raise UsageError(f"{len(matches)} documents start with {doc_id!r}; give more characters")
+        doc = dict(matches[0])
+        doc.pop("minhash", None)
+        sentences = [dict(s) for s in store.sentences(doc["id"])]
+    if as_json:
+        emit_json({**doc, "sentences": sentences})
+        return 0
+    for key in ("id", "title", "outlet", "published", "url", "file", "language", "duplicate_of"):
+        if doc.get(key):
+            extra = f" ({doc['published_precision']})" if key == "published" else ""
+            click.echo(f"{key:<13}{doc[key]}{extra}")
+    click.echo()
+    for s in sentences:
+        click.echo(f"[{s['idx']:>3}] {s['text']}")
+    return 0
+
+
+@cli.command()
+@click.argument("query")
+@store_options
+@click.option("--limit", default=20, show_default=True, help="Most sentences to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def search(query: str, db: str | None, quiet: bool, limit: int, as_json: bool) -> int:
+    """Full-text search over stored sentences (SQLite FTS5 query syntax)."""
+    with Store(db, create=False) as store:
+        hits = [dict(h) for h in store.search_sentences(query, limit)]
+    if as_json:
+        emit_json(hits)
+        return 0
+    if not hits:
+        click.echo("no matching sentences", err=True)
+        return 1
+    click.echo(table(["doc", "sent.", "sentence"], [(h["doc_id"], h["idx"], h["snippet"]) for h in hits]))
+    return 0
+
+
+# -- export -------------------------------------------------------------------
+
+
+@cli.command()
+@store_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="Output format.")
+@click.option("--out", metavar="PATH",
+              help="File to write (a folder for csv/parquet with several kinds); default: standard output.")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help="Export only this kind of record (repeatable): document, ...")
+@click.option("--text", "with_text", is_flag=True, help="Include each document's full text.")
+def export(db: str | None, quiet: bool, fmt: str, out: str | None, kinds: tuple[str, ...],
+           with_text: bool) -> int:
+    """Export the store: documents now, and every kind later stages add.
+
+    Records follow the contract in DESIGN.md: one JSON object per line with
+    "kind" first; offsets are character offsets into the stored text.
+    """
+    from .export import export as run_export
+
+    with Store(db, create=False) as store:
+        counts = run_export(store, fmt, out, only=list(kinds) or None, with_text=with_text)
+    if out and not quiet:
+        summary = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items())
+        click.echo(f"Wrote {summary} to {out}", err=True)
+    return 0
+
+
+# -- entry point --------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        code = cli.main(args=args, prog_name="dyad", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        code = 130
+    except click.ClickException as err:
+        err.show()
+        code = err.exit_code
+    except DyadError as err:
+        click.echo(f"error: {err}", err=True)
+        code = err.exit_code
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        code = 130
+    except BrokenPipeError:
+        code = 0  # the reader (head, less) went away: not an error
+    except Exception as err:  # a bug: one line, the traceback only when asked for
+        if any(a in ("-v", "-vv", "--verbose") for a in args):
+            traceback.print_exc()
+        click.echo(f"internal error: {type(err).__name__}: {err} (run with -v for the traceback; "
+                   "please report it)", err=True)
+        code = EXIT_INTERNAL
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""Export of the store in the record format DESIGN.md fixes (``kind`` first).
+
+JSON Lines carries every kind in one stream. CSV and Parquet are tables, one
+per kind: to a file (or standard output) for one kind, to a folder of
+``<kind>.csv`` / ``<kind>.parquet`` files for several.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import UsageError
+from .store import Store
+
+FORMATS = ("jsonl", "csv", "parquet")
+
+# Field order and types of each kind's records. The contract's fields come
+# first; more may be added, none removed or renamed.
+DOCUMENT_FIELDS: dict[str, str] = {
+    "kind": "string", "id": "string", "file": "string", "url": "string", "outlet": "string",
+    "published": "string", "published_precision": "string", "title": "string",
+    "duplicate_of": "string", "duplicate_score": "float64", "author": "string",
+    "language": "string", "locator": "string", "format": "string", "encoding": "string",
+    "encoding_note": "string", "outlet_source": "string", "published_source": "string",
+    "external_id": "string", "n_chars": "int64", "n_tokens": "int64", "n_sentences": "int64",
+    "ingested_at": "string",
+}
+
+
+def document_records(store: Store, with_text: bool = False) -> Iterator[dict[str, Any]]:
+    for row in store.iter_documents(with_text=with_text):
+        record = {name: (row[name] if name != "kind" else "document") for name in DOCUMENT_FIELDS}
+        if with_text:
+            record["text"] = row["text"]
+        yield record
+
+
+def kinds(with_text: bool = False) -> dict[str, tuple[dict[str, str], Callable[[Store], Iterator[dict]]]]:
+    """Every exportable kind: its fields and a function giving its records."""
+    fields = dict(DOCUMENT_FIELDS, **({"text": "string"} if with_text else {}))
+    return {"document": (fields, lambda store: document_records(store, with_text))}
+
+
+def export(
+    store: Store, fmt: str, out: str | None, *, only: list[str] | None = None,
+    with_text: bool = False, stdout: IO[bytes] | None = None,
+) -> dict[str, int]:
+    """Write the store to ``out`` (``None``: standard output). Returns records per kind."""
+    available = kinds(with_text)
+    chosen = only or list(available)
+    unknown = [k for k in chosen if k not in available]
+    if unknown:
+        raise UsageError(f"unknown kind {unknown[0]!r} (choose from {', '.join(available)})")
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    stream = stdout or sys.stdout.buffer
+    counts: dict[str, int] = {}
+    if fmt == "jsonl":
+        target = _open_target(out, stream)
+        try:
+            for kind in chosen:
+                counts[kind] = 0
+                for record in available[kind][1](store):
+                    target.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+                    counts[kind] += 1
+        finally:
+            if out:
+                target.close()
+        return counts
+    if len(chosen) > 1 and not out:
+        raise UsageError(f"{fmt} holds one kind per table: pass --out FOLDER, or --kind KIND")
+    as_folder = out and (len(chosen) > 1 or out.endswith(("/", "\\")) or Path(out).is_dir())
+    folder = Path(out) if as_folder else None
+    if folder:
+        folder.mkdir(parents=True, exist_ok=True)
+    for kind in chosen:
+        fields, records = available[kind]
+        rows = list(records(store))
+        counts[kind] = len(rows)
+        path = str(folder / f"{kind}.{fmt}") if folder else out
+        if fmt == "csv":
+            _write_csv(rows, list(fields), path, stream)
+        else:
+            _write_parquet(rows, fields, path, stream)
+    return counts
+
+
+def _open_target(out: str | None, stream: IO[bytes]) -> IO[bytes]:
+    if not out:
+        return stream
+    try:
+        return open(out, "wb")  # noqa: SIM115 - closed by the caller
+    except OSError as err:
+        raise UsageError(f"cannot write '{out}': {err.strerror}") from err
+
+
+def _write_csv(rows: list[dict], fields: list[str], out: str | None, stream: IO[bytes]) -> None:
+    import io
+
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    target = _open_target(out, stream)
+    try:
+        target.write(buffer.getvalue().encode("utf-8"))
+    finally:
+        if out:
+            target.close()
+
+
+def _write_parquet(rows: list[dict], fields: dict[str, str], out: str | None, stream: IO[bytes]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in fields.items()])
+    table = pa.Table.from_pylist(rows, schema=schema)
+    if out:
+        try:
+            pq.write_table(table, out)
+        except OSError as err:
+            raise UsageError(f"cannot write '{out}': {err}") from err
+        return
+    if hasattr(stream, "isatty") and stream.isatty():
+        raise UsageError("Parquet is binary: pass --out FILE, or redirect standard output")
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    stream.write(sink.getvalue().to_pybytes())

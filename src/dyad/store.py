@@ -1,0 +1,301 @@
+"""The SQLite store: the one module that owns dyad's SQL.
+
+Everything else asks this module for rows and hands it records to keep. The
+schema lives in ``migrations/NNNN_*.sql``; ``PRAGMA user_version`` records how
+many of them a database has had, so an older database is brought up to date
+when it is opened and a newer one is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import StoreError
+
+DEFAULT_DB = "dyad.db"
+DB_ENV = "DYAD_DB"
+
+DOCUMENT_COLUMNS = (
+    "id", "text", "title", "url", "outlet", "outlet_source", "published",
+    "published_precision", "published_source", "author", "file", "locator",
+    "external_id", "format", "encoding", "encoding_note", "language",
+    "language_score", "n_chars", "n_tokens", "n_sentences", "n_shingles",
+    "minhash", "duplicate_of", "duplicate_score", "ingested_at",
+)
+
+
+def resolve_db_path(db: str | os.PathLike | None) -> Path:
+    """``--db`` if given, else ``$DYAD_DB``, else ``./dyad.db``."""
+    if db:
+        return Path(db)
+    env = os.environ.get(DB_ENV)
+    return Path(env) if env else Path(DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def migrations() -> list[Migration]:
+    found = []
+    for entry in resources.files("dyad").joinpath("migrations").iterdir():
+        name = entry.name
+        if not name.endswith(".sql"):
+            continue
+        version = int(name.split("_", 1)[0])
+        found.append(Migration(version, name, entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations are not numbered 1..n: {versions}")
+    return found
+
+
+def _check_location(path: Path, create: bool) -> None:
+    """Turn the usual reasons a database cannot be opened into one clear line."""
+    if path.is_dir():
+        raise StoreError(f"database path '{path}' is a folder, not a file")
+    if path.exists():
+        return
+    if not create:
+        raise StoreError(f"no database at '{path}' (run 'dyad ingest' first, or pass --db)")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise StoreError(f"cannot create database '{path}': folder '{parent}' does not exist")
+    if not parent.is_dir():
+        raise StoreError(f"cannot create database '{path}': '{parent}' is not a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot create database '{path}': folder '{parent}' is not writable")
+
+
+class Store:
+    """A dyad database. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, create: bool = True):
+        self.path = resolve_db_path(path)
+        _check_location(self.path, create)
+        try:
+            # Autocommit mode: transactions are opened explicitly, one per
+            # document, so a crash loses at most the document in flight.
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(_explain(self.path, err)) from err
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        known = migrations()
+        current = self.schema_version
+        if current > len(known):
+            raise StoreError(
+                f"database '{self.path}' has schema version {current}, newer than this "
+                f"dyad understands ({len(known)}); upgrade dyad"
+            )
+        for migration in known[current:]:
+            # DDL is transactional in SQLite: a migration applies whole or not at all.
+            self.conn.executescript(
+                f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+            )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise StoreError(_explain(self.path, err)) from err
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as err:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(_explain(self.path, err)) from err
+
+    # -- documents ---------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def insert_document(self, record: dict[str, Any]) -> None:
+        missing = set(DOCUMENT_COLUMNS) - set(record)
+        if missing:
+            raise ValueError(f"document record lacks {sorted(missing)}")
+        placeholders = ", ".join("?" for _ in DOCUMENT_COLUMNS)
+        self.conn.execute(
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({placeholders})",
+            [record[c] for c in DOCUMENT_COLUMNS],
+        )
+
+    def insert_sentences(self, doc_id: str, spans: Iterable[tuple[int, int, int]]) -> None:
+        """``spans`` are (start, end, n_tokens) in document order."""
+        self.conn.executemany(
+            "INSERT INTO sentences (doc_id, idx, start, end, n_tokens) VALUES (?, ?, ?, ?, ?)",
+            ((doc_id, i, s, e, n) for i, (s, e, n) in enumerate(spans)),
+        )
+
+    def document(self, doc_id: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+
+    def find_documents(self, prefix: str) -> list[sqlite3.Row]:
+        """Documents whose id starts with ``prefix`` (ids are long; people type a few chars)."""
+        return self.conn.execute(
+            "SELECT * FROM documents WHERE id LIKE ? ORDER BY id", (prefix.lower() + "%",)
+        ).fetchall()
+
+    def iter_documents(self, *, with_text: bool = False) -> Iterator[sqlite3.Row]:
+        cols = [c for c in DOCUMENT_COLUMNS if c != "minhash" and (with_text or c != "text")]
+        yield from self.conn.execute(
+            f"SELECT {', '.join(cols)} FROM documents ORDER BY published IS NULL, published, id"
+        )
+
+    def sentences(self, doc_id: str) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT s.idx, s.start, s.end, s.n_tokens, t.text FROM sentences s "
+            "JOIN sentence_text t ON t.id = s.id WHERE s.doc_id = ? ORDER BY s.idx",
+            (doc_id,),
+        ).fetchall()
+
+    def search_sentences(self, query: str, limit: int = 20) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(
+                "SELECT s.doc_id, s.idx, s.start, s.end, "
+                "snippet(sentences_fts, 0, '[', ']', '…', 16) AS snippet "
+                "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+                "WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"bad search query {query!r}: {err}") from err
+
+    # -- near-duplicates ---------------------------------------------------
+
+    def insert_bands(self, doc_id: str, buckets: Sequence[int]) -> None:
+        self.conn.executemany(
+            "INSERT INTO minhash_bands (band, bucket, doc_id) VALUES (?, ?, ?)",
+            ((band, bucket, doc_id) for band, bucket in enumerate(buckets)),
+        )
+
+    def band_candidates(self, buckets: Sequence[int]) -> set[str]:
+        found: set[str] = set()
+        query = "SELECT doc_id FROM minhash_bands WHERE band = ? AND bucket = ?"
+        for band, bucket in enumerate(buckets):
+            found.update(row[0] for row in self.conn.execute(query, (band, bucket)))
+        return found
+
+    def duplicate_info(self, doc_ids: Iterable[str]) -> list[sqlite3.Row]:
+        ids = list(doc_ids)
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        return self.conn.execute(
+            f"SELECT id, minhash, n_shingles, published, duplicate_of, ingested_at "
+            f"FROM documents WHERE id IN ({marks})",
+            ids,
+        ).fetchall()
+
+    def reroot_duplicates(self, old_root: str, new_root: str, score: float) -> None:
+        """Make ``new_root`` the original of a syndication group that ``old_root`` led."""
+        self.conn.execute(
+            "UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?", (new_root, old_root)
+        )
+        self.conn.execute(
+            "UPDATE documents SET duplicate_of = ?, duplicate_score = ? WHERE id = ?",
+            (new_root, score, old_root),
+        )
+
+    def duplicates(self) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT d.id, d.outlet, d.title, d.file, d.duplicate_of, d.duplicate_score, "
+            "o.outlet AS original_outlet, o.file AS original_file "
+            "FROM documents d JOIN documents o ON o.id = d.duplicate_of ORDER BY d.id"
+        ).fetchall()
+
+    # -- summaries ---------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        one = self.conn.execute
+        docs = one(
+            "SELECT count(*), sum(n_chars), sum(n_tokens), sum(n_sentences), "
+            "min(published), max(published), sum(duplicate_of IS NOT NULL), "
+            "sum(encoding_note IS NOT NULL), sum(published IS NULL) FROM documents"
+        ).fetchone()
+        languages = dict(
+            one("SELECT coalesce(language, '?'), count(*) FROM documents "
+                "GROUP BY 1 ORDER BY 2 DESC").fetchall()
+        )
+        outlets = [
+            {"outlet": r[0], "documents": r[1]}
+            for r in one("SELECT coalesce(outlet, '(unknown)'), count(*) FROM documents "
+                         "GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+        ]
+        return {
+            "database": str(self.path),
+            "schema_version": self.schema_version,
+            "size_bytes": _db_size(self.path),
+            "documents": docs[0],
+            "characters": docs[1] or 0,
+            "tokens": docs[2] or 0,
+            "sentences": docs[3] or 0,
+            "published_from": docs[4],
+            "published_to": docs[5],
+            "syndicated_copies": docs[6] or 0,
+            "encoding_fallbacks": docs[7] or 0,
+            "undated": docs[8] or 0,
+            "languages": languages,
+            "outlets": outlets,
+        }
+
+    def integrity_check(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _db_size(path: Path) -> int:
+    return sum(
+        p.stat().st_size for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()
+    )
+
+
+def _explain(path: Path, err: sqlite3.DatabaseError) -> str:
+    text = str(err)
+    if "file is not a database" in text:
+        return f"'{path}' is not a dyad database (it is not an SQLite file)"
+    if "readonly" in text or "read-only" in text:
+        return f"database '{path}' is read-only"
+    if "unable to open" in text:
+        return f"cannot open database '{path}': {text}"
+    if "locked" in text:
+        return f"database '{path}' is locked by another process; try again when it finishes"
+    return f"database '{path}': {text}"
