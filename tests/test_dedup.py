@@ -33,3 +33,19 @@ def test_signature_round_trips_through_bytes_and_bands_are_stable():
     assert sig.buckets() == back.buckets()
     assert len(sig.buckets()) == dedup.BANDS
     assert all(0 <= b < 2**63 for b in sig.buckets())
+
+
+def _exact_jaccard(a: str, b: str) -> float:
+    sa, sb = set(dedup.shingle_hashes(a).tolist()), set(dedup.shingle_hashes(b).tolist())
+    return len(sa & sb) / len(sa | sb)
+
+
+def test_estimate_tracks_the_exact_jaccard_at_every_level_of_overlap():
+    # Texts built from one shared sentence pool overlap by design; the
+    # signature must estimate their true overlap, not the luck of small hashes.
+    pool = synthetic_article(7, sentences=60).split(". ")
+    for shared in (0, 5, 10, 15, 20):
+        a = ". ".join(pool[:20])
+        b = ". ".join(pool[20 - shared:20] + pool[20:40 - shared])
+        estimate = dedup.jaccard(dedup.signature(a), dedup.signature(b))
+        assert abs(estimate - _exact_jaccard(a, b)) < 0.12, (shared, estimate, _exact_jaccard(a, b))

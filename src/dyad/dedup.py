@@ -27,15 +27,19 @@ CONTAINMENT_THRESHOLD = 0.8
 # Below this many shingles two texts match by accident too easily to tell.
 MIN_SHINGLES = 20
 
-_MERSENNE = np.uint64((1 << 61) - 1)
 _MASK32 = np.uint64(0xFFFFFFFF)
+_SHIFT = np.uint64(32)
 _CHUNK = 20000
 _WORD = re.compile(r"\w+")
 
-# Fixed seed: signatures are stored, so the permutations must never change.
+# Multiply-shift hashing, h -> high 32 bits of (a*h + b) mod 2**64 with odd a:
+# a universal family, so each of the NUM_PERM functions orders shingles
+# independently of their raw hash values. Fixed seed: signatures are stored,
+# so the functions must never change.
 _rng = np.random.RandomState(20220119)
-_A = _rng.randint(1, 1 << 31, size=NUM_PERM).astype(np.uint64)
-_B = _rng.randint(0, 1 << 31, size=NUM_PERM).astype(np.uint64)
+_A = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+_A = (_A << np.uint64(1)) | np.uint64(1)
+_B = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) << np.uint64(2)
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,8 @@ def shingle_hashes(text: str) -> np.ndarray:
     n = len(tokens) - SHINGLE + 1
     combined = np.zeros(n, dtype=np.uint64)
     for k in range(SHINGLE):
-        # Polynomial rolling combination, wrapped to 32 bits so the permutation
-        # arithmetic below cannot overflow 64 bits.
+        # Polynomial combination of the five words, kept to 32 bits: the
+        # multiply-shift functions below take 32-bit keys.
         combined = (combined * np.uint64(1000003) + tokens[k:k + n]) & _MASK32
     return np.unique(combined)
 
@@ -83,9 +87,10 @@ def signature(text: str) -> Signature:
     mins = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
     for start in range(0, len(hashes), _CHUNK):
         chunk = hashes[start:start + _CHUNK]
-        permuted = (_A[:, None] * chunk[None, :] + _B[:, None]) % _MERSENNE
+        # uint64 arithmetic wraps modulo 2**64, which is what multiply-shift wants.
+        permuted = (_A[:, None] * chunk[None, :] + _B[:, None]) >> _SHIFT
         np.minimum(mins, permuted.min(axis=1), out=mins)
-    return Signature((mins & _MASK32).astype(np.uint32), len(hashes))
+    return Signature(mins.astype(np.uint32), len(hashes))
 
 
 def jaccard(a: Signature, b: Signature) -> float:
