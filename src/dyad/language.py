@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-# A classifier sees enough of an article in its first few thousand characters;
-# reading more costs time and gains nothing.
-_SAMPLE = 3000
+# A thousand characters of running prose identify its language reliably; the
+# classifier's cost grows with the sample, and it is the largest single cost
+# of ingest, so it reads no more.
+_SAMPLE = 1000
 _MIN_LETTERS = 20
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @cache
@@ -22,7 +25,7 @@ def _identifier():
 def detect_language(text: str) -> tuple[str | None, float]:
     """ISO 639-1 code and probability; ``(None, 0.0)`` for text too short to tell."""
     sample = text[:_SAMPLE]
-    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+    if len(_LETTER.findall(sample, 0, 400)) < _MIN_LETTERS:
         return None, 0.0
     code, score = _identifier().classify(sample)
     return code, round(float(score), 3)
