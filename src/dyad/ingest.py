@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import dedup
+from .actors.pipeline import ActorModel, annotate, load_model
+from .actors.pipeline import save as save_actors
 from .dates import BadDate, PartialDate, parse_date
 from .inputs import Input, discover
 from .language import detect_language
@@ -99,12 +101,15 @@ class IngestReport:
 
 @dataclass
 class Prepared:
-    """A document ready to store: its record, sentence spans and signature."""
+    """A document ready to store: its record, sentence spans, signature and
+    (for English) the actors it mentions."""
 
     record: dict[str, Any]
     spans: list[tuple[int, int, int]]
     signature: dedup.Signature
     warnings: list[str]
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _choose_date(
@@ -122,7 +127,8 @@ def _choose_date(
     return None, None, warnings
 
 
-def prepare(raw: RawDocument, inp: Input, text: str | None = None) -> Prepared:
+def prepare(raw: RawDocument, inp: Input, text: str | None = None,
+            actor_model: ActorModel | None = None) -> Prepared:
     """Everything about one document that needs no database: metadata, id,
     language, sentences, near-duplicate signature. ``text`` is the cleaned
     text when the caller has it already."""
@@ -186,7 +192,11 @@ def prepare(raw: RawDocument, inp: Input, text: str | None = None) -> Prepared:
     }
     if raw.encoding_note:
         warnings.append(raw.encoding_note)
-    return Prepared(record, spans, signature, warnings)
+    prepared = Prepared(record, spans, signature, warnings)
+    if actor_model is not None and record["language"] == ENGLISH:
+        prepared.mentions, prepared.actors = annotate(
+            text, [(s, e) for s, e, _ in spans], record["published"], actor_model)
+    return prepared
 
 
 def _earlier(a: str | None, b: str | None) -> bool:
@@ -218,7 +228,7 @@ def _find_original(store: Store, prepared: Prepared) -> tuple[str, float, bool] 
     return root_id, score, new_is_root
 
 
-def store_document(store: Store, prepared: Prepared) -> Outcome:
+def store_document(store: Store, prepared: Prepared, actor_model: ActorModel | None = None) -> Outcome:
     record = prepared.record
     original = _find_original(store, prepared)
     with store.transaction():
@@ -229,6 +239,8 @@ def store_document(store: Store, prepared: Prepared) -> Outcome:
         store.insert_bands(record["id"], prepared.signature.buckets())
         if original and original[2]:
             store.reroot_duplicates(original[0], record["id"], round(original[1], 3))
+        if actor_model is not None and record["language"] == ENGLISH:
+            save_actors(store, record["id"], prepared.mentions, prepared.actors, actor_model.version)
     return Outcome(
         record["id"], "new", _source_name(record), record["title"], record["outlet"],
         record["published"], record["language"], record["duplicate_of"],
@@ -273,9 +285,16 @@ def ingest(
     on_problem: ProblemHook | None = None,
     on_input: Callable[[Input], None] | None = None,
     inputs_found: Callable[[int], None] | None = None,
+    actor_model: ActorModel | None = None,
+    resolve_actors: bool = True,
 ) -> IngestReport:
-    """Read every input under ``paths`` into ``store``; see ``IngestReport``."""
+    """Read every input under ``paths`` into ``store``; see ``IngestReport``.
+    English documents have their actors resolved as they are stored."""
     report = IngestReport()
+    if resolve_actors and actor_model is None:
+        actor_model = load_model(store)
+    elif not resolve_actors:
+        actor_model = None
     max_doc_bytes = int(max_doc_mb * 1_000_000)
 
     def problem(p: Problem) -> None:
@@ -298,7 +317,7 @@ def ingest(
                 if isinstance(item, Problem):
                     problem(item)
                     continue
-                _ingest_one(store, item, inp, report, problem)
+                _ingest_one(store, item, inp, report, problem, actor_model)
         except SkipInput as err:
             problem(Problem(inp.display, str(err)))
         if on_input:
@@ -307,7 +326,7 @@ def ingest(
 
 
 def _ingest_one(store: Store, raw: RawDocument, inp: Input, report: IngestReport,
-                problem: ProblemHook) -> None:
+                problem: ProblemHook, actor_model: ActorModel | None) -> None:
     where = f"{raw.file} {raw.locator}" if raw.locator else raw.file
     text = clean_text(raw.text)
     if not text:
@@ -319,9 +338,9 @@ def _ingest_one(store: Store, raw: RawDocument, inp: Input, report: IngestReport
         report.unchanged.append(Outcome(doc_id, "unchanged", where))
         log.info("%s: already stored as %s", where, doc_id)
         return
-    prepared = prepare(raw, inp, text)
+    prepared = prepare(raw, inp, text, actor_model)
     for message in prepared.warnings:
         problem(Problem(where, message, "warning"))
-    outcome = store_document(store, prepared)
+    outcome = store_document(store, prepared, actor_model)
     report.new.append(outcome)
     log.info("%s: stored as %s (%d sentences)", where, doc_id, outcome.sentences)

@@ -8,6 +8,8 @@ when it is opened and a newer one is refused rather than misread.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -243,6 +245,122 @@ class Store:
             "FROM documents d JOIN documents o ON o.id = d.duplicate_of ORDER BY d.id"
         ).fetchall()
 
+    # -- actors and mentions ------------------------------------------------
+
+    MENTION_COLUMNS = ("sentence", "start", "end", "text", "actor", "method", "confidence", "form",
+                       "code", "role")
+
+    def upsert_actor(self, actor: dict[str, Any]) -> None:
+        """Store an actor record; a discovered actor seen again gains the roles
+        (affiliations) the new document gives it."""
+        row = self.conn.execute("SELECT data FROM actors WHERE id = ?", (actor["id"],)).fetchone()
+        data = {"aliases": actor.get("aliases", []), "roles": actor.get("roles", [])}
+        if row is not None:
+            old = json.loads(row["data"])
+            if old == data:
+                return
+            if actor.get("source") == "discovered":
+                data["roles"] = old["roles"] + [r for r in data["roles"] if r not in old["roles"]]
+                data["aliases"] = sorted(set(old["aliases"]) | set(data["aliases"]))
+        self.conn.execute(
+            "INSERT INTO actors (id, type, subtype, name, country, code, data, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type = excluded.type, "
+            "subtype = excluded.subtype, name = excluded.name, country = excluded.country, "
+            "code = excluded.code, data = excluded.data, source = excluded.source",
+            (actor["id"], actor["type"], actor.get("subtype"), actor["name"], actor.get("country"),
+             actor.get("code"), json.dumps(data, ensure_ascii=False), actor.get("source", "registry")),
+        )
+
+    def replace_mentions(self, doc_id: str, mentions: Iterable[dict[str, Any]]) -> None:
+        self.conn.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        self.conn.executemany(
+            "INSERT INTO mentions (doc_id, sentence, start, end, text, actor_id, method, confidence, "
+            "form, code, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((doc_id, *(m[c] for c in self.MENTION_COLUMNS)) for m in mentions),
+        )
+
+    def mark_processed(self, doc_id: str, stage: str, version: str) -> None:
+        self.conn.execute(
+            "INSERT INTO processed (doc_id, stage, version) VALUES (?, ?, ?) "
+            "ON CONFLICT(doc_id, stage) DO UPDATE SET version = excluded.version",
+            (doc_id, stage, version),
+        )
+
+    def stale_documents(self, stage: str, version: str) -> list[str]:
+        """English documents not yet processed by ``stage`` at ``version``."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT d.id FROM documents d LEFT JOIN processed p ON p.doc_id = d.id AND p.stage = ? "
+            "WHERE d.language = 'en' AND (p.version IS NULL OR p.version != ?) ORDER BY d.id",
+            (stage, version))]
+
+    def mentions(self, doc_id: str | None = None, actor_id: str | None = None) -> list[sqlite3.Row]:
+        where, args = [], []
+        if doc_id:
+            where.append("m.doc_id = ?")
+            args.append(doc_id)
+        if actor_id:
+            where.append("m.actor_id = ?")
+            args.append(actor_id)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        return self.conn.execute(
+            "SELECT m.doc_id AS doc, m.sentence, m.start, m.end, m.text, m.actor_id AS actor, "
+            "a.name, a.type, m.method, m.confidence, m.form, m.code, m.role FROM mentions m "
+            f"JOIN actors a ON a.id = m.actor_id {clause} ORDER BY m.doc_id, m.start", args,
+        ).fetchall()
+
+    def actor_row(self, actor_id: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
+
+    def find_actors(self, name: str) -> list[sqlite3.Row]:
+        """Actors whose id, name or a mention's text equals ``name`` (case-insensitive)."""
+        return self.conn.execute(
+            "SELECT DISTINCT a.* FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id "
+            "WHERE a.id = ? COLLATE NOCASE OR a.name = ? COLLATE NOCASE OR m.text = ? COLLATE NOCASE "
+            "ORDER BY a.type = 'person' DESC, a.name", (name, name, name),
+        ).fetchall()
+
+    def actor_counts(self, doc_id: str | None = None, limit: int | None = None) -> list[sqlite3.Row]:
+        clause = "WHERE m.doc_id = ?" if doc_id else ""
+        args: list[Any] = [doc_id] if doc_id else []
+        sql = ("SELECT a.id, a.name, a.type, a.subtype, a.country, a.code, count(*) AS mentions, "
+               "count(DISTINCT m.doc_id) AS documents, group_concat(DISTINCT m.method) AS methods "
+               f"FROM mentions m JOIN actors a ON a.id = m.actor_id {clause} "
+               "GROUP BY a.id ORDER BY mentions DESC, a.name")
+        if limit:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return self.conn.execute(sql, args).fetchall()
+
+    def co_mentioned(self, actor_id: str, limit: int = 10) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT a.id, a.name, count(DISTINCT m2.doc_id) AS documents FROM mentions m1 "
+            "JOIN mentions m2 ON m2.doc_id = m1.doc_id AND m2.actor_id != m1.actor_id "
+            "JOIN actors a ON a.id = m2.actor_id WHERE m1.actor_id = ? "
+            "GROUP BY a.id ORDER BY documents DESC, a.name LIMIT ?", (actor_id, limit),
+        ).fetchall()
+
+    def iter_actors(self) -> Iterator[sqlite3.Row]:
+        yield from self.conn.execute(
+            "SELECT * FROM actors WHERE id IN (SELECT DISTINCT actor_id FROM mentions) ORDER BY id")
+
+    def iter_mentions(self) -> Iterator[sqlite3.Row]:
+        yield from self.conn.execute(
+            "SELECT m.doc_id AS doc, m.start, m.end, m.text, m.actor_id AS actor, a.name, m.method, "
+            "m.confidence, m.sentence, m.form, m.code, m.role FROM mentions m "
+            "JOIN actors a ON a.id = m.actor_id ORDER BY m.doc_id, m.start")
+
+    def import_actors(self, entries: Iterable[dict[str, Any]], source: str) -> int:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        rows = [(e["id"], json.dumps(e, ensure_ascii=False), source, now) for e in entries]
+        self.conn.executemany(
+            "INSERT INTO imported_actors (id, data, source, imported_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET data = excluded.data, source = excluded.source, "
+            "imported_at = excluded.imported_at", rows)
+        return len(rows)
+
+    def imported_actors(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.conn.execute("SELECT data FROM imported_actors ORDER BY id")]
+
     # -- summaries ---------------------------------------------------------
 
     def status(self) -> dict[str, Any]:
@@ -276,6 +394,9 @@ class Store:
             "undated": docs[8] or 0,
             "languages": languages,
             "outlets": outlets,
+            "actors": one("SELECT count(DISTINCT actor_id) FROM mentions").fetchone()[0],
+            "mentions": one("SELECT count(*) FROM mentions").fetchone()[0],
+            "imported_actors": one("SELECT count(*) FROM imported_actors").fetchone()[0],
         }
 
     def integrity_check(self) -> str:

@@ -1,0 +1,1 @@
+"""Actors: the registry, recognition of mentions in text, and their resolution."""

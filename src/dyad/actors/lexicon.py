@@ -1,0 +1,46 @@
+"""Word lists the resolver consults: common words, given names, and the cue
+words that mark a new person or organisation. All are data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..datafiles import load_yaml
+
+
+def _word_file(name: str) -> frozenset[str]:
+    text = resources.files("dyad").joinpath("data", "lexicon", name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    common_words: frozenset[str]
+    given_names: frozenset[str]
+    name_particles: frozenset[str]
+    honorifics: frozenset[str]
+    not_names: frozenset[str]
+    speech_verbs: frozenset[str]
+    person_roles: frozenset[str]
+    org_heads: frozenset[str]
+    pronouns: frozenset[str]
+    function_words: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    cues = load_yaml("lexicon/cues.yaml")
+    return Lexicon(
+        common_words=_word_file("common_words.txt"),
+        given_names=_word_file("given_names.txt") | frozenset(cues["extra_given_names"]),
+        name_particles=frozenset(cues["name_particles"]),
+        honorifics=frozenset(cues["honorifics"]),
+        not_names=frozenset(cues["not_names"]),
+        speech_verbs=frozenset(cues["speech_verbs"]),
+        person_roles=frozenset(cues["person_roles"]),
+        org_heads=frozenset(cues["org_heads"]),
+        pronouns=frozenset(cues["possessive_pronouns"]),
+        function_words=frozenset(cues["function_words"]),
+    )

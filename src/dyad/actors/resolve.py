@@ -1,0 +1,761 @@
+"""Find the actors a document mentions and resolve each mention.
+
+One document at a time, in passes that each use what the earlier ones found:
+
+1. registry forms, longest first: names, aliases, country words, metonyms,
+   organisations and organs;
+2. titles and sectors around country words: "the Iranian president" (the
+   holder at the article's date), "Russia's top diplomat", "his Russian
+   counterpart", "the Iranian foreign ministry" (IRNGOV), "Russian troops";
+3. capitalised names the registry does not hold as written: full names of new
+   people and organisations (with the role and affiliation the text gives),
+   then misspellings and transliterations (name and phonetic similarity,
+   backed by the document's context);
+4. surnames and partial names, linked to the full names used in the same
+   document, or to the one registry person the context supports.
+
+Every mention records how it was resolved (exact, alias, surname, fuzzy,
+role, coreference, new) and a confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from .gazetteer import Entry, Gazetteer
+from .lexicon import Lexicon, lexicon
+from .names import fold, joined_similarity, name_similarity, org_similarity, phonetic, token_similarity
+from .registry import Actor, Registry, Role, date_bounds, shipped_registry, slug
+from .tokens import Token, tokenize
+
+METHODS = ("exact", "alias", "surname", "fuzzy", "role", "coreference", "new")
+_COUNTRY_KINDS = {"name", "alias", "adjective", "metonym", "demonym"}
+_MODIFIER = re.compile(r"^[a-z][a-z-]*$")
+_MAX_MODIFIERS = 3
+_CONNECTORS = frozenset({"of", "for", "and", "&"})
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    actor: str
+    name: str
+    method: str
+    confidence: float
+    sentence: int
+    form: str  # name, alias, adjective, demonym, metonym, title, sector, counterpart, surname
+    code: str | None = None  # the actor's CAMEO code at the article's date
+    role: str | None = None  # office a title named
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Resolution:
+    mentions: list[Mention] = field(default_factory=list)
+    new_actors: dict[str, Actor] = field(default_factory=dict)  # discovered, keyed by id
+
+
+@dataclass
+class _Context:
+    registry: Registry
+    gazetteer: Gazetteer
+    lex: Lexicon
+    lo: dt.date
+    hi: dt.date
+    countries: Counter
+    people: dict[str, Actor]  # persons named in this document (registry or new)
+    lower_words: frozenset[str]
+    text: str
+
+
+@cache
+def _shipped_gazetteer() -> Gazetteer:
+    return Gazetteer(shipped_registry())
+
+
+def resolve(text: str, sentences: list[tuple[int, int]], published=None,
+            registry: Registry | None = None, gazetteer: Gazetteer | None = None) -> Resolution:
+    """Mentions of actors in ``text`` (sentences as (start, end) spans),
+    titles resolved at the date ``published`` (a PartialDate, or None)."""
+    if registry is None:
+        registry, gazetteer = shipped_registry(), _shipped_gazetteer()
+    elif gazetteer is None:
+        gazetteer = Gazetteer(registry)
+    tokens = tokenize(text, sentences)
+    lo, hi = date_bounds(published) if published is not None else (dt.date(1, 1, 1), dt.date(9999, 12, 31))
+    ctx = _Context(registry, gazetteer, lexicon(), lo, hi, Counter(), {},
+                   frozenset(t.text for t in tokens if t.text.islower()), text)
+    res = Resolution()
+    taken = [False] * len(tokens)
+    _registry_forms(tokens, ctx, res, taken)
+    _titles_and_sectors(tokens, ctx, res, taken)
+    runs = _capitalised_runs(tokens, ctx, taken)
+    # Full names first, wherever they stand, so that a surname or a garbled
+    # run earlier in the text can be linked to the person named later.
+    for run in runs:
+        if len(run) > 1:
+            _resolve_full_name(run, tokens, ctx, res, taken)
+    for run in runs:
+        if len(run) > 1 and not taken[run[0]]:
+            _resolve_run(run, tokens, ctx, res, taken)
+    for run in runs:
+        if len(run) == 1 and not taken[run[0]]:
+            _resolve_run(run, tokens, ctx, res, taken)
+    _counterparts(tokens, ctx, res, taken)
+    res.mentions.sort(key=lambda m: m.start)
+    return res
+
+
+# -- pass 1: registry forms ------------------------------------------------------
+
+
+def _registry_forms(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bool]) -> None:
+    i = 0
+    conditional: list[tuple[int, int, Actor]] = []
+    while i < len(tokens):
+        found = ctx.gazetteer.match(tokens, i) if tokens[i].is_word else None
+        if found is None:
+            i += 1
+            continue
+        n, entries = found
+        entry = _choose_entry(entries, ctx)
+        actor = ctx.registry.actors[entry.actor_id]
+        if entry.kind == "context":
+            conditional.append((i, n, actor))
+            i += n
+            continue
+        if actor.type == "state" and n == 1 and _starts_a_name(tokens, i, ctx):
+            i += 1  # "Israel Katz", "Jordan Bardella": a person, not a country
+            continue
+        method = "exact" if entry.kind == "name" else "alias"
+        confidence = 1.0 if entry.kind in ("name", "alias", "adjective", "demonym") else 0.9
+        if len(entries) > 1:
+            confidence = min(confidence, 0.8)
+        _add(res, tokens, i, i + n, actor, method, confidence, entry.kind, ctx, taken)
+        if actor.type == "person":
+            ctx.people[actor.id] = actor
+        elif actor.type == "state":
+            ctx.countries[actor.id] += 1
+        elif actor.country:
+            ctx.countries[actor.country] += 1
+        i += n
+    for i, n, actor in conditional:
+        if any(ctx.countries.get(c) for c in actor.context) and not any(taken[i:i + n]):
+            _add(res, tokens, i, i + n, actor, "alias", 0.8, "alias", ctx, taken)
+
+
+def _choose_entry(entries: list[Entry], ctx: _Context) -> Entry:
+    """Among actors sharing a form, the one the document's countries support."""
+    if len(entries) == 1:
+        return entries[0]
+
+    def score(e: Entry) -> tuple:
+        a = ctx.registry.actors[e.actor_id]
+        active = any(r.overlap(ctx.lo, ctx.hi) > 0 for r in a.roles)
+        return (ctx.countries.get(a.country or a.id, 0), active, a.type == "state")
+
+    return max(entries, key=score)
+
+
+def _starts_a_name(tokens: list[Token], i: int, ctx: _Context) -> bool:
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (nxt.sentence == tokens[i].sentence and nxt.text[:1].isupper() and nxt.text.isalpha()
+            and nxt.text.lower() not in ctx.lex.common_words
+            and ctx.gazetteer.match(tokens, i + 1) is None
+            and ctx.gazetteer.match_title(tokens, i + 1) is None)
+
+
+def _add(res: Resolution, tokens: list[Token], i: int, j: int, actor: Actor, method: str,
+         confidence: float, form: str, ctx: _Context, taken: list[bool], role: str | None = None,
+         start_tok: int | None = None) -> Mention:
+    first = tokens[i if start_tok is None else start_tok]
+    last = tokens[j - 1]
+    mention = Mention(
+        start=first.start, end=last.end, text=ctx.text[first.start:last.end], actor=actor.id,
+        name=actor.name, method=method,
+        confidence=round(confidence, 2), sentence=first.sentence, form=form,
+        code=actor.code_at(ctx.lo, ctx.hi), role=role,
+    )
+    res.mentions.append(mention)
+    for k in range(i if start_tok is None else start_tok, j):
+        taken[k] = True
+    return mention
+
+
+# -- pass 2: titles, counterparts and sectors ---------------------------------
+
+
+def _country_of(mention_actor: Actor) -> str | None:
+    return mention_actor.id if mention_actor.type == "state" else None
+
+
+def _titles_and_sectors(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bool]) -> None:
+    """Titles after a country word ("Iranian President", "Russia's top diplomat"),
+    before "of <country>" ("President of Iran"), and sector nouns ("Iranian
+    foreign ministry", "Russian troops")."""
+    by_start = {m.start: m for m in res.mentions}
+    for m in list(res.mentions):
+        country = _country_of(ctx.registry.actors[m.actor])
+        if country is None or m.form not in _COUNTRY_KINDS:
+            continue
+        end_tok = next(k for k, t in enumerate(tokens) if t.end == m.end)
+        k = end_tok + 1
+        possessive = k < len(tokens) and tokens[k].text == "'s"
+        if possessive:
+            k += 1
+        elif m.form not in ("adjective", "demonym"):
+            continue  # "Moscow was ...", "a Russia expert": not the country's organ
+        _title_or_sector_after(tokens, k, m, country, ctx, res, taken, by_start)
+    _titles_of_country(tokens, ctx, res, taken)
+
+
+def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken, by_start) -> None:
+    start_tok = next(i for i, t in enumerate(tokens) if t.start == country_mention.start)
+    if start_tok > 0 and tokens[start_tok - 1].text.lower() in ctx.lex.pronouns:
+        return  # "his Russian counterpart": handled by _counterparts
+    skipped = 0
+    while k < len(tokens) and skipped <= _MAX_MODIFIERS:
+        tok = tokens[k]
+        if tok.sentence != country_mention.sentence or taken[k] and tok.start not in by_start:
+            return
+        title = ctx.gazetteer.match_title(tokens, k)
+        if title:
+            n, targets = title
+            _resolve_title(tokens, start_tok, k, k + n, targets, country, ctx, res, taken)
+            return
+        sector = ctx.gazetteer.match_sector(tokens, k)
+        if sector:
+            n, code = sector
+            _add_sector(tokens, start_tok, k + n, country, code, ctx, res, taken)
+            return
+        low = tok.text.lower()
+        if not _MODIFIER.match(tok.text) and low not in ("and", ",") or taken[k] or low in ctx.lex.function_words:
+            return
+        skipped += 1
+        k += 1
+
+
+def _titles_of_country(tokens, ctx, res, taken) -> None:
+    """"President of Iran", "foreign minister of Russia"."""
+    for k in range(len(tokens)):
+        if taken[k] or not tokens[k].is_word:
+            continue
+        title = ctx.gazetteer.match_title(tokens, k)
+        if not title:
+            continue
+        n, targets = title
+        j = k + n
+        if j + 1 < len(tokens) and tokens[j].text == "of" and taken[j + 1]:
+            country_m = next((m for m in res.mentions if m.start == tokens[j + 1].start), None)
+            if country_m is None:
+                continue
+            country = _country_of(ctx.registry.actors[country_m.actor])
+            if country:
+                end = next(i for i, t in enumerate(tokens) if t.end == country_m.end) + 1
+                _resolve_title(tokens, k, k, end, targets, country, ctx, res, taken, title_end=j)
+
+
+def _offices(targets: list[str], country: str, ctx: _Context) -> list[str]:
+    offices = [t for t in targets if not t.startswith("person:")]
+    for t in targets:
+        if t.startswith("person:"):
+            _, pid, office = t.split(":", 2)
+            person = ctx.registry.actors.get(pid)
+            if person and person.country == country and office not in offices:
+                offices.append(office)
+    return offices
+
+
+def _named_after(tokens: list[Token], j: int, res: Resolution) -> Mention | None:
+    """The person mention that starts right after a title ("President Vladimir Putin")."""
+    if j < len(tokens):
+        return next((m for m in res.mentions if m.start == tokens[j].start and m.form in ("name", "alias")
+                     and m.actor in _people_ids(res)), None)
+    return None
+
+
+def _people_ids(res: Resolution) -> set[str]:
+    return {m.actor for m in res.mentions if m.form in ("name", "alias", "surname", "new")}
+
+
+def _resolve_title(tokens, start_tok, title_start, end_tok, targets, country, ctx, res, taken,
+                   title_end: int | None = None) -> None:
+    title_end = end_tok if title_end is None else title_end
+    offices = _offices(targets, country, ctx)
+    plural = tokens[title_end - 1].text.lower().endswith("s") and not tokens[title_end - 1].text.lower().endswith("ss")
+    if not offices:
+        return
+    named = _named_after(tokens, end_tok, res)
+    if named is not None:
+        # "Iranian President Ebrahim Raisi": the title is that person, as named.
+        person = ctx.registry.actors.get(named.actor) or res.new_actors.get(named.actor)
+        if person is not None:
+            _add(res, tokens, start_tok, end_tok, person, "role", 1.0, "title", ctx, taken, role=offices[0])
+        return
+    holders = []
+    posted_to = _posting(tokens, end_tok, ctx, res)
+    for office in offices:
+        needs = ctx.registry.offices.get(office)
+        if office in ("ambassador", "envoy") or needs is not None and needs.key in ("ambassador", "envoy"):
+            if posted_to is None:
+                continue  # "the Iranian ambassador" is one of many without "to <state>"
+            holders = [h for h in ctx.registry.holders(office, country, ctx.lo, ctx.hi) if h[1].to == posted_to]
+        else:
+            holders = ctx.registry.holders(office, country, ctx.lo, ctx.hi)
+        if holders:
+            break
+    if not holders or plural and len(holders) > 1:
+        if plural:
+            sector = ctx.registry.offices.get(offices[0])
+            if sector and sector.sector:
+                _add_sector(tokens, start_tok, end_tok, country, sector.sector, ctx, res, taken)
+        return
+    named_here = [h for h in holders if h[0].id in ctx.people]
+    actor, role, share = (named_here or holders)[0]
+    confidence = 0.95 if named_here else 0.85 * share if share < 1 else 0.85
+    if len(holders) > 1 and not named_here:
+        confidence = min(confidence, 0.6)
+    _add(res, tokens, start_tok, end_tok, actor, "role", confidence, "title", ctx, taken, role=role.office)
+
+
+def _posting(tokens, j, ctx, res) -> str | None:
+    """The state after "to"/"in" that follows a title ("ambassador to Moscow")."""
+    if j + 1 < len(tokens) and tokens[j].text in ("to", "in"):
+        m = next((m for m in res.mentions if m.start == tokens[j + 1].start), None)
+        actor = ctx.registry.actors.get(m.actor) if m else None
+        if actor is not None:
+            return actor.id if actor.type == "state" else actor.id
+    return None
+
+
+def _add_sector(tokens, start_tok, end_tok, country, code, ctx, res, taken) -> None:
+    actor_id = f"{country}{code}"
+    actor = ctx.registry.actors.get(actor_id) or res.new_actors.get(actor_id)
+    if actor is None:
+        state = ctx.registry.actors[country]
+        sector = ctx.registry.sectors.get(code)
+        label = sector.name if sector else code
+        actor = Actor(id=actor_id, type="group", subtype="sector", name=f"{state.name} {label}",
+                      country=country, code=actor_id, source="sector")
+        res.new_actors[actor_id] = actor
+    # The sector phrase replaces the bare country word it starts with.
+    res.mentions[:] = [m for m in res.mentions if not (m.start == tokens[start_tok].start and m.form != "title")]
+    _add(res, tokens, start_tok, end_tok, actor, "alias", 0.9, "sector", ctx, taken)
+
+
+def _counterparts(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bool]) -> None:
+    """"his Russian counterpart": the same office, the other country, at the date."""
+    for k, tok in enumerate(tokens):
+        if tok.text.lower() not in ("counterpart", "counterparts") or k < 2:
+            continue
+        country_m = next((m for m in res.mentions if m.end == tokens[k - 1].end), None)
+        if country_m is None:
+            continue
+        country = _country_of(ctx.registry.actors.get(country_m.actor) or Actor("", "group", ""))
+        if country is None:
+            continue
+        anchor = _office_of_previous_person(tokens, k, country, ctx, res)
+        if anchor is None:
+            continue
+        named = _named_after(tokens, k + 1, res)
+        start = next(i for i, t in enumerate(tokens) if t.start == country_m.start)
+        res.mentions[:] = [m for m in res.mentions if m is not country_m]
+        if named is not None:
+            person = ctx.registry.actors.get(named.actor) or res.new_actors.get(named.actor)
+            if person:
+                _add(res, tokens, start, k + 1, person, "role", 1.0, "counterpart", ctx, taken, role=anchor)
+            continue
+        holders = ctx.registry.holders(anchor, country, ctx.lo, ctx.hi)
+        if holders:
+            actor, role, share = holders[0]
+            confidence = 0.9 if actor.id in ctx.people else 0.8
+            _add(res, tokens, start, k + 1, actor, "coreference", confidence, "counterpart", ctx, taken,
+                 role=role.office)
+
+
+def _office_of_previous_person(tokens, k, other_country, ctx, res) -> str | None:
+    """The office held at the date by the nearest person mentioned before token k
+    (same or previous sentence) who is not of ``other_country``."""
+    sentence = tokens[k].sentence
+    for m in sorted(res.mentions, key=lambda m: -m.start):
+        if m.start >= tokens[k].start or m.sentence < sentence - 1:
+            continue
+        person = ctx.registry.actors.get(m.actor)
+        if person is None or person.type != "person" or person.country == other_country:
+            continue
+        if m.role:
+            return m.role
+        active = [r for r in person.roles if r.overlap(ctx.lo, ctx.hi) > 0 and r.office]
+        office_flags = [r for r in active if ctx.registry.offices.get(r.office or "") and
+                        ctx.registry.offices[r.office].counterpart]
+        if office_flags:
+            return office_flags[0].office
+        if active:
+            return active[0].office
+    return None
+
+
+# -- pass 3 and 4: names the registry does not hold as written --------------------
+
+
+def _is_name_token(tok: Token, ctx: _Context) -> bool:
+    text = tok.text
+    return text[:1].isupper() and text[0].isalpha() and any(c.islower() for c in text) or (
+        len(text) > 1 and text.isupper() and text.isalpha())
+
+
+def _capitalised_runs(tokens: list[Token], ctx: _Context, taken: list[bool]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k, tok in enumerate(tokens):
+        is_particle = ((tok.text.lower() in ctx.lex.name_particles or tok.text in _CONNECTORS) and current
+                       and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not taken[k + 1])
+        if not taken[k] and (_is_name_token(tok, ctx) or is_particle) and (
+                not current or tokens[current[-1]].sentence == tok.sentence):
+            current.append(k)
+            continue
+        if current:
+            runs.append(current)
+        current = [k] if not taken[k] and _is_name_token(tok, ctx) else []
+    if current:
+        runs.append(current)
+    split: list[list[int]] = []
+    for run in runs:
+        split.extend(_split_at_connectors(run, tokens, ctx))
+    return [r for r in (_trim(run, tokens, ctx) for run in split) if r]
+
+
+def _split_at_connectors(run: list[int], tokens: list[Token], ctx: _Context) -> list[list[int]]:
+    """"Tabriz Centre for Regional Studies" is one name; "Iran and Russia" or
+    "Putin of Russia" are not: keep connectors only inside organisation names."""
+    if not any(tokens[k].text in _CONNECTORS for k in run):
+        return [run]
+    if _looks_like_organisation([tokens[k].text for k in run], ctx):
+        return [run]
+    parts, current = [], []
+    for k in run:
+        if tokens[k].text in _CONNECTORS:
+            if current:
+                parts.append(current)
+            current = []
+        else:
+            current.append(k)
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _sentence_initial(tokens: list[Token], k: int) -> bool:
+    prev = tokens[k - 1] if k > 0 else None
+    return prev is None or prev.sentence != tokens[k].sentence or prev.text in ("\"", "\u201c", "(", ":", "-",
+                                                                                "\u2014", "\u2013")
+
+
+def _trim(run: list[int], tokens: list[Token], ctx: _Context) -> list[int]:
+    """Drop words that are capitalised for another reason than being a name."""
+    lex = ctx.lex
+    while run:
+        t = tokens[run[0]]
+        low = t.text.lower()
+        common = low in lex.common_words or low in ctx.lower_words
+        if low in lex.not_names or low in lex.honorifics or _sentence_initial(tokens, run[0]) and common:
+            run = run[1:]
+            continue
+        break
+    while run and (tokens[run[-1]].text.lower() in lex.name_particles or
+                   tokens[run[-1]].text.lower() in lex.not_names):
+        run = run[:-1]
+    if len(run) == 1:
+        low = tokens[run[0]].text.lower()
+        if low in lex.common_words and low not in lex.given_names or low in ctx.lower_words:
+            return []
+    return run
+
+
+def _run_text(run: list[int], tokens: list[Token]) -> str:
+    return " ".join(tokens[k].text for k in run)
+
+
+def _resolve_full_name(run: list[int], tokens: list[Token], ctx: _Context, res: Resolution,
+                       taken: list[bool]) -> None:
+    """A run that is plainly a person's full name: a registry person written
+    another way, or a new person whose first word is a given name."""
+    words = [tokens[k].text for k in run]
+    if _looks_like_organisation(words, ctx):
+        return
+    found = _registry_person(words, ctx)
+    if found is not None:
+        actor, method, confidence = found
+        ctx.people[actor.id] = actor
+        _add(res, tokens, run[0], run[-1] + 1, actor, method, confidence, "name", ctx, taken)
+    elif 2 <= len(words) <= 4 and _has_given_name(words, ctx) and _fuzzy_known(words, ctx) is None:
+        actor = _new_person(run, words, tokens, ctx, res)
+        ctx.people[actor.id] = actor
+        _add(res, tokens, run[0], run[-1] + 1, actor, "new", 0.7, "new", ctx, taken)
+
+
+def _has_given_name(words: list[str], ctx: _Context) -> bool:
+    first = fold(words[0])
+    return first in ctx.lex.given_names or first in _registry_given_names(ctx.registry)
+
+
+def _part_of_a_name(run: list[int], tokens: list[Token], ctx: _Context) -> bool:
+    """"St Antony's College", "Harvard's Belfer Center": the run names a place
+    or body through a possessive, not a person."""
+    k = run[-1] + 1
+    return (k + 1 < len(tokens) and tokens[k].text == "'s" and tokens[k + 1].text[:1].isupper()
+            and tokens[k + 1].text.lower().rstrip("s") in ctx.lex.org_heads | {"college", "school"})
+
+
+def _resolve_run(run: list[int], tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bool]) -> None:
+    words = [tokens[k].text for k in run]
+    i, j = run[0], run[-1] + 1
+    if _part_of_a_name(run, tokens, ctx):
+        return
+    if len(run) > 1 and not _is_known_name(words, ctx):
+        tail = _partial_of_known(words[-1:], ctx)
+        if tail is not None and _partial_of_known(words, ctx) is None:
+            # "Belfer Center's Grajewski": the name is the last word only.
+            _add(res, tokens, run[-1], j, tail, "surname", 0.9, "surname", ctx, taken)
+            if len(run) > 2:
+                _resolve_run(run[:-1], tokens, ctx, res, taken)
+            return
+    # 1. part of a person already named in this document ("Raisi", "Amir Abdollahian")
+    partial = _partial_of_known(words, ctx)
+    if partial is not None:
+        _add(res, tokens, i, j, partial, "surname", 0.9, "surname", ctx, taken)
+        return
+    # 2. a misspelling of someone named in this document ("Rais", "Rice", "Sergie Lavrov")
+    fuzzy = _fuzzy_known(words, ctx)
+    if fuzzy is not None:
+        actor, score = fuzzy
+        _add(res, tokens, i, j, actor, "fuzzy", min(0.9, score / 100), "name", ctx, taken)
+        return
+    if _looks_like_organisation(words, ctx):
+        _organisation(run, words, tokens, ctx, res, taken)
+        return
+    # 3. someone in the registry the context supports
+    found = _registry_person(words, ctx)
+    if found is not None:
+        actor, method, confidence = found
+        ctx.people[actor.id] = actor
+        _add(res, tokens, i, j, actor, method, confidence, "surname" if method == "surname" else "name",
+             ctx, taken)
+        return
+    # 4. a person the registry does not know, if the text says it is one
+    if len(words) >= 2 and _is_person(run, words, tokens, ctx):
+        actor = _new_person(run, words, tokens, ctx, res)
+        ctx.people[actor.id] = actor
+        _add(res, tokens, i, j, actor, "new", 0.7, "new", ctx, taken)
+
+
+def _is_known_name(words: list[str], ctx: _Context) -> bool:
+    target = [fold(w) for w in words]
+    return any([fold(t) for t in name] == target for a in ctx.people.values() for name in _name_tokens(a))
+
+
+def _name_tokens(actor: Actor) -> list[list[str]]:
+    forms = [actor.name, *actor.aliases]
+    return [f.replace("-", " ").split() for f in forms]
+
+
+def _partial_of_known(words: list[str], ctx: _Context) -> Actor | None:
+    target = [fold(w) for w in " ".join(words).replace("-", " ").split()]
+    hits = []
+    for actor in ctx.people.values():
+        for name in _name_tokens(actor):
+            folded = [fold(t) for t in name]
+            if len(target) < len(folded) and _is_sub(target, folded) and target[-1] == folded[-1] or (
+                    len(target) < len(folded) and _is_sub(target, folded) and len(target) > 1):
+                hits.append(actor)
+                break
+            if len(target) == 1 and target[0] == folded[-1]:
+                hits.append(actor)
+                break
+    unique = {a.id: a for a in hits}
+    return next(iter(unique.values())) if len(unique) == 1 else None
+
+
+def _is_sub(part: list[str], whole: list[str]) -> bool:
+    n = len(part)
+    return any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
+
+
+def _fuzzy_known(words: list[str], ctx: _Context) -> tuple[Actor, float] | None:
+    best: tuple[Actor, float] | None = None
+    for actor in ctx.people.values():
+        for name in _name_tokens(actor):
+            if len(words) == 1:
+                score = max(token_similarity(words[0], name[-1]),
+                            joined_similarity(words, name[-1:]) if len(name[-1]) > 6 else 0)
+                score = score if score >= 80 else 0
+            else:
+                score = max(name_similarity(words, name), _joined_ok(words, name))
+                score = score if score >= 82 else 0
+            if score and (best is None or score > best[1]):
+                best = (actor, score)
+    return best
+
+
+def _joined_ok(words: list[str], name: list[str]) -> float:
+    score = joined_similarity(words, name[-1:])
+    return score if score >= 78 else 0.0
+
+
+def _registry_person(words: list[str], ctx: _Context) -> tuple[Actor, str, float] | None:
+    index = _surname_index(ctx.registry)
+    last = fold(words[-1].replace("-", " ").split()[-1])
+    candidates = set(index["exact"].get(last, ()))
+    if len(words) > 1:
+        candidates |= set(index["phonetic"].get(phonetic(words[-1]), ()))
+    scored = []
+    for pid in candidates:
+        actor = ctx.registry.actors[pid]
+        if len(words) == 1:
+            sim = 100.0 if any(fold(n[-1]) == last for n in _name_tokens(actor)) else 0.0
+        else:
+            sim = max((name_similarity(words, n) for n in _name_tokens(actor)), default=0.0)
+            if sim < 85:
+                continue
+        if sim == 0:
+            continue
+        active = max((r.overlap(ctx.lo, ctx.hi) for r in actor.roles), default=0.0) > 0
+        in_context = ctx.countries.get(actor.country or "", 0) > 0
+        scored.append((active * 2 + in_context, sim, actor))
+    if not scored:
+        return None
+    scored.sort(key=lambda t: (-t[0], -t[1]))
+    top = scored[0]
+    if len(scored) > 1 and scored[1][0] == top[0] and scored[1][1] >= top[1] - 2:
+        return None  # two people fit as well: leave it unresolved rather than guess
+    if len(words) == 1 and not (top[0] >= 2 or _prominent_here(top[2], ctx)):
+        return None  # a bare surname the document's date and countries do not support
+    method = "surname" if len(words) == 1 else ("alias" if top[1] == 100 else "fuzzy")
+    confidence = {3: 0.9, 2: 0.85, 1: 0.75, 0: 0.6}[top[0]] * (top[1] / 100)
+    return top[2], method, confidence
+
+
+def _prominent_here(actor: Actor, ctx: _Context) -> bool:
+    """A former leader or minister of a state the document keeps returning to
+    ("Rouhani" in an article on Iran in 2022)."""
+    if ctx.countries.get(actor.country or "", 0) < 2:
+        return False
+    offices = ctx.registry.offices
+    return any(o and (o.head_of_state or o.head_of_government or o.counterpart)
+               for o in (offices.get(r.office or "") for r in actor.roles))
+
+
+def _surname_index(registry: Registry) -> dict[str, dict[str, list[str]]]:
+    cached = getattr(registry, "_surnames", None)
+    if cached is not None:
+        return cached
+    exact: dict[str, list[str]] = defaultdict(list)
+    sounds: dict[str, list[str]] = defaultdict(list)
+    for actor in registry.people():
+        for name in _name_tokens(actor):
+            if not name:
+                continue
+            last = fold(name[-1])
+            if actor.id not in exact[last]:
+                exact[last].append(actor.id)
+            key = phonetic(name[-1])
+            if actor.id not in sounds[key]:
+                sounds[key].append(actor.id)
+    index = {"exact": dict(exact), "phonetic": dict(sounds)}
+    registry._surnames = index  # type: ignore[attr-defined]
+    return index
+
+
+def _looks_like_organisation(words: list[str], ctx: _Context) -> bool:
+    heads = ctx.lex.org_heads
+    return len(words) >= 2 and any(w.lower() in heads or w.lower().rstrip("s") in heads for w in words)
+
+
+def _organisation(run, words, tokens, ctx, res, taken) -> None:
+    i, j = run[0], run[-1] + 1
+    best, best_score = None, 0.0
+    for actor in ctx.registry.actors.values():
+        if actor.type in ("person", "state"):
+            continue
+        for form in [actor.name, *actor.aliases]:
+            score = org_similarity(words, form.split())
+            if score > best_score:
+                best, best_score = actor, score
+    if best is not None and best_score >= 75:
+        _add(res, tokens, i, j, best, "fuzzy", min(0.85, best_score / 100), "name", ctx, taken)
+        return
+    name = _run_text(run, tokens)
+    actor_id = f"new:{slug(name)}"
+    actor = res.new_actors.get(actor_id) or Actor(id=actor_id, type="organisation", name=name,
+                                                  source="discovered")
+    res.new_actors[actor_id] = actor
+    _add(res, tokens, i, j, actor, "new", 0.6, "new", ctx, taken)
+
+
+def _is_person(run: list[int], words: list[str], tokens: list[Token], ctx: _Context) -> bool:
+    if len(words) > 4 or any(w.isupper() for w in words):
+        return False
+    if _has_given_name(words, ctx):
+        return True
+    before = tokens[run[0] - 1].text.lower() if run[0] > 0 else ""
+    after = tokens[run[-1] + 1].text.lower() if run[-1] + 1 < len(tokens) else ""
+    if before in ctx.lex.speech_verbs or after in ctx.lex.speech_verbs:
+        return True
+    return after == "," and _affiliation(run, tokens, ctx) is not None
+
+
+def _affiliation(run: list[int], tokens: list[Token], ctx: _Context) -> str | None:
+    """"X, a researcher with the Y Institute" -> "researcher, Y Institute"."""
+    m = _AFFILIATION.match(_text_after(tokens, run[-1] + 1, 30))
+    if m and any(w in ctx.lex.person_roles for w in m["role"].split()):
+        return f"{m['role']}, {m['org'].strip().rstrip('.,')}"
+    return None
+
+
+def _registry_given_names(registry: Registry) -> frozenset[str]:
+    cached = getattr(registry, "_given", None)
+    if cached is None:
+        cached = frozenset(fold(n[0]) for a in registry.people() for n in _name_tokens(a) if len(n) > 1)
+        registry._given = cached  # type: ignore[attr-defined]
+    return cached
+
+
+_AFFILIATION = re.compile(
+    r"^\s*,\s*(?:an?\s+|the\s+)?(?P<role>(?:[a-z][a-z-]*\s+){0,4}?[a-z][a-z-]*)\s+"
+    r"(?:at|of|with|from|for|in)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'\u2019-]*(?:\s+(?:of|for|and|on|the|de)"
+    r"(?=\s+[A-Z]))?[ \t]*){1,8})")
+
+
+def _new_person(run, words, tokens, ctx, res) -> Actor:
+    name = " ".join(words)
+    actor_id = f"new:{slug(name)}"
+    actor = res.new_actors.get(actor_id)
+    if actor is None:
+        actor = Actor(id=actor_id, type="person", name=name, source="discovered")
+        res.new_actors[actor_id] = actor
+    role_text = _affiliation(run, tokens, ctx)
+    if role_text and not any(r.title == role_text for r in actor.roles):
+        actor.roles.append(Role(office="other", code=None, country=None, title=role_text))
+    return actor
+
+
+def _text_after(tokens: list[Token], k: int, n: int) -> str:
+    """The text of up to n tokens from k, spaced as close to the original as tokens allow."""
+    out = []
+    prev_end = None
+    for tok in tokens[k:k + n]:
+        if prev_end is not None and tok.start > prev_end:
+            out.append(" ")
+        out.append(tok.text)
+        prev_end = tok.end
+    return "".join(out)

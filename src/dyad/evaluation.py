@@ -1,0 +1,209 @@
+"""Score what a store holds against a gold annotation (the format of
+shared/gold/seeds.yaml and examples/gold.yaml).
+
+People and organisations are scored on every occurrence of every surface form
+the gold lists: an occurrence is *correct* when a mention overlapping it
+resolves to the gold actor, *wrong* when it resolves to another actor, and
+*missed* when no mention covers it. Precision also counts *spurious*
+mentions: name mentions of people (or organisations) that overlap no gold
+form at all. Later stages add their parts (events, claims) to the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .actors.names import fold, joined_similarity, name_similarity
+from .errors import DyadError
+from .store import Store
+
+NAME_FORMS = ("name", "alias", "surname", "new")
+
+
+class GoldError(DyadError):
+    """The gold file cannot be read or does not have the expected shape."""
+
+
+@dataclass
+class Part:
+    """Counts for one part of the evaluation (people, organisations, ...)."""
+
+    name: str
+    total: int = 0
+    correct: int = 0
+    wrong: int = 0
+    missed: int = 0
+    spurious: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+    counts_spurious: bool = True  # False where the gold lists only some actors of its kind
+
+    @property
+    def precision(self) -> float:
+        found = self.correct + self.wrong + (self.spurious if self.counts_spurious else 0)
+        return self.correct / found if found else 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"part": self.name, "total": self.total, "correct": self.correct, "wrong": self.wrong,
+                "missed": self.missed, "spurious": self.spurious, "recall": round(self.recall, 4),
+                "precision": round(self.precision, 4), "errors": self.errors}
+
+
+@dataclass
+class Report:
+    gold: str
+    documents: dict[str, str]  # gold key -> stored document id
+    unmatched: list[str]  # gold documents not found in the store
+    parts: list[Part]
+
+    def part(self, name: str) -> Part:
+        return next(p for p in self.parts if p.name == name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"gold": self.gold, "documents": self.documents, "unmatched_documents": self.unmatched,
+                "parts": [p.to_dict() for p in self.parts]}
+
+
+def load_gold(path: str | Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise GoldError(f"cannot read gold file '{path}': {err.strerror}") from err
+    except yaml.YAMLError as err:
+        raise GoldError(f"gold file '{path}' is not valid YAML: {err}") from err
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), dict):
+        raise GoldError(f"gold file '{path}' has no 'documents' mapping")
+    return data
+
+
+def match_documents(store: Store, gold: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """Gold document keys to stored ids, by file name."""
+    by_name: dict[str, str] = {}
+    for row in store.iter_documents():
+        if row["file"]:
+            by_name.setdefault(Path(row["file"]).name, row["id"])
+    found, missing = {}, []
+    for key, doc in gold["documents"].items():
+        name = Path(str((doc or {}).get("file", ""))).name
+        if name in by_name:
+            found[str(key)] = by_name[name]
+        else:
+            missing.append(str(key))
+    return found, missing
+
+
+def _occurrences(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Non-overlapping occurrences of the forms, longest form first."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), form))
+    return sorted(found)
+
+
+def _names_of(row: dict[str, Any], actor_names: dict[str, set[str]]) -> set[str]:
+    return actor_names.get(row["actor"], set())
+
+
+def _score_part(name: str, store: Store, documents: dict[str, str], gold_items: list[dict],
+                key_of, matches, mention_filter, not_forms_of=None) -> Part:
+    part = Part(name)
+    for doc_key, doc_id in documents.items():
+        doc = store.document(doc_id)
+        mentions = [dict(m) for m in store.mentions(doc_id) if mention_filter(m)]
+        covered: set[int] = set()
+        for item in gold_items:
+            for start, end, form in _occurrences(doc["text"], item.get("forms") or []):
+                part.total += 1
+                overlapping = [m for m in mentions if m["start"] < end and start < m["end"]]
+                for m in overlapping:
+                    covered.add(id(m))
+                right = [m for m in overlapping if matches(m, item)]
+                where = {"doc": doc_key, "text": form, "start": start}
+                if right:
+                    part.correct += 1
+                elif overlapping:
+                    part.wrong += 1
+                    part.errors.append({**where, "error": "wrong", "expected": key_of(item),
+                                        "got": overlapping[0]["name"]})
+                else:
+                    part.missed += 1
+                    part.errors.append({**where, "error": "missed", "expected": key_of(item)})
+            if not_forms_of:
+                for start, end, form in _occurrences(doc["text"], not_forms_of(item)):
+                    for m in mentions:
+                        if m["start"] < end and start < m["end"]:
+                            covered.add(id(m))
+                            if matches(m, item):
+                                part.wrong += 1
+                                part.errors.append({"doc": doc_key, "text": form, "start": start,
+                                                    "error": "wrong", "expected": "not " + key_of(item),
+                                                    "got": m["name"]})
+        for m in mentions:
+            if id(m) not in covered and m["form"] in NAME_FORMS:
+                part.spurious += 1
+                part.errors.append({"doc": doc_key, "text": m["text"], "start": m["start"],
+                                    "error": "spurious", "got": m["name"]})
+    return part
+
+
+def evaluate(store: Store, gold_path: str | Path) -> Report:
+    gold = load_gold(gold_path)
+    documents, unmatched = match_documents(store, gold)
+    actor_names: dict[str, set[str]] = {}
+    for row in store.conn.execute("SELECT id, name, data FROM actors"):
+        import json
+
+        data = json.loads(row["data"])
+        actor_names[row["id"]] = {fold(row["name"]), *(fold(a) for a in data.get("aliases", []))}
+
+    def is_person(m: dict) -> bool:
+        return m["type"] == "person"
+
+    def person_matches(m: dict, item: dict) -> bool:
+        # Gold and registry may spell one person differently ("Mahdi"/"Mehdi
+        # Safari"): the same person is a close match of full names.
+        names = actor_names.get(m["actor"], set())
+        wanted = {fold(item["name"]), *(fold(f) for f in item.get("forms") or [] if " " in f)}
+        if names & wanted:
+            return True
+        full = [m["name"].replace("-", " ").split()]
+        return any(name_similarity(g.replace("-", " ").split(), n) >= 85 or
+                   joined_similarity(g.split(), n) >= 90
+                   for g in [item["name"], *(f for f in item.get("forms") or [] if " " in f)] for n in full)
+
+    def is_org(m: dict) -> bool:
+        return m["type"] in ("organisation", "group")
+
+    def org_matches(m: dict, item: dict) -> bool:
+        code = str(item.get("code", ""))
+        names = actor_names.get(m["actor"], set())
+        return m["actor"].lower() == code.lower() or fold(code) in names or bool(
+            names & {fold(f) for f in item.get("forms") or [] if len(f) > 4})
+
+    people = _score_part("people", store, documents, gold.get("people") or [],
+                         lambda i: i["name"], person_matches, is_person,
+                         lambda i: i.get("not") or [])
+    orgs = _score_part("organisations", store, documents, gold.get("organisations") or [],
+                       lambda i: str(i.get("code")), org_matches, is_org)
+    # The gold lists every person but only some organisations: an organisation
+    # it does not list is not a false positive, so organisation precision is
+    # over the listed forms only (spurious ones are still reported).
+    orgs.counts_spurious = False
+    orgs.errors = [e for e in orgs.errors if e["error"] != "spurious"]
+    return Report(str(gold_path), documents, unmatched, [people, orgs])
