@@ -123,6 +123,11 @@ def main() -> int:
     print(f"generated {made['documents']} documents ({made['bytes'] / 1e6:.1f} MB) "
           f"in {generated_in:.1f} s", file=sys.stderr)
 
+    plain_db = WORK / "plain.db"
+    with Store(plain_db) as store:
+        start = time.perf_counter()
+        ingest([str(corpus)], store, resolve_actors=False)
+        plain = time.perf_counter() - start
     db = WORK / "bench.db"
     with Store(db) as store:
         start = time.perf_counter()
@@ -143,6 +148,8 @@ def main() -> int:
         "megabytes": round(made["bytes"] / 1e6, 2),
         "seconds": round(elapsed, 2),
         "documents_per_second": round(made["documents"] / elapsed, 1),
+        "documents_per_second_no_actors": round(made["documents"] / plain, 1),
+        "mentions": status["mentions"],
         "megabytes_per_second": round(made["bytes"] / 1e6 / elapsed, 2),
         "sentences": status["sentences"],
         "syndicated_copies_found": status["syndicated_copies"],
@@ -162,31 +169,25 @@ def main() -> int:
 
 
 def record(result: dict) -> None:
-    """Replace the ingest section of RESULTS.md with this run's figures."""
-    path = HERE / "RESULTS.md"
-    text = path.read_text() if path.exists() else "# Benchmark results\n"
-    section = (
-        "## Ingest (bench/ingest_bench.py)\n\n"
+    from results import record_section
+
+    record_section("Ingest (bench/ingest_bench.py)", (
         f"{result['documents']:,} generated documents, {result['megabytes']} MB, one core "
         f"({result['machine']}), Python {result['python']}, dyad {result['dyad']}.\n"
         "Ingest = read, decode, clean, hash, detect language, split sentences, MinHash, "
-        "store with FTS index, one transaction per document.\n\n"
+        "resolve actors, store with FTS index, one transaction per document.\n\n"
         "| measure | value | target |\n|---|---|---|\n"
         f"| documents/s | {result['documents_per_second']} | >= 200 |\n"
         f"| MB/s | {result['megabytes_per_second']} | |\n"
+        f"| documents/s without actor resolution | {result.get('documents_per_second_no_actors', '-')} | |\n"
         f"| sentences stored | {result['sentences']:,} | |\n"
+        f"| mentions stored | {result.get('mentions', 0):,} | |\n"
         f"| syndicated copies found / planted | {result['syndicated_copies_found']} / "
         f"{result['syndicated_copies_planted']} | all |\n"
         f"| re-ingest of the same corpus | {result['reingest_seconds']} s, "
         f"{result['reingest_unchanged']:,} unchanged | 0 new |\n"
         f"| database size | {result['database_megabytes']} MB | |\n"
-    )
-    pattern = re.compile(r"## Ingest \(bench/ingest_bench.py\)\n.*?(?=\n## |\Z)", re.S)
-    if pattern.search(text):
-        text = pattern.sub(section.rstrip("\n"), text)
-    else:
-        text = text.rstrip() + "\n\n" + section
-    path.write_text(text.rstrip() + "\n")
+    ))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ def test_example_corpus_ingests_with_its_planted_cases(db, dyad):
     assert r.code == 0, r
     assert len(r.json["new"]) == 10 and not r.json["skipped"]
     docs = {d["file"].rsplit("/", 1)[-1][:2]: d for d in
-            (json.loads(line) for line in dyad("export", "--db", db).out.splitlines())}
+            (json.loads(line) for line in dyad("export", "--db", db, "--kind", "document").out.splitlines())}
     # The syndicated copy (02) is linked to the wire story it repeats (01).
     assert docs["02"]["duplicate_of"] == docs["01"]["id"]
     assert [k for k, d in docs.items() if d["duplicate_of"]] == ["02"]

@@ -14,6 +14,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -76,7 +77,10 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--max-doc-mb", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
               help="Skip articles larger than this.")
-def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool, max_doc_mb: float) -> int:
+@click.option("--registry", "registry_files", multiple=True, metavar="FILE",
+              help="Extra actor registry file or folder (repeatable; also $DYAD_REGISTRY).")
+def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool, max_doc_mb: float,
+           registry_files: tuple[str, ...]) -> int:
     """Store articles from files, folders, glob patterns or - (standard input).
 
     \b
@@ -87,9 +91,12 @@ def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool, m
     gives metadata for that folder's files.
 
     \b
-    Re-ingesting is safe: documents already stored are left as they are.
-    Exit status: 0 all ingested, 2 some inputs skipped, 1 nothing ingested.
+    Each English document's actors are resolved as it is stored (see
+    'dyad actors'). Re-ingesting is safe: documents already stored are left
+    as they are. Exit status: 0 all ingested, 2 some inputs skipped, 1
+    nothing ingested.
     """
+    from .actors.pipeline import load_model
     from .ingest import ingest as run_ingest
 
     bar = _progress(quiet)
@@ -99,9 +106,10 @@ def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool, m
         bar.write(f"{label}: {p}")
 
     with Store(db) as store:
+        model = load_model(store, registry_files) if registry_files else None
         report = run_ingest(
             list(paths), store, max_doc_mb=max_doc_mb, on_problem=on_problem,
-            on_input=lambda _inp: bar.update(1), inputs_found=bar.set_total,
+            on_input=lambda _inp: bar.update(1), inputs_found=bar.set_total, actor_model=model,
         )
     bar.close()
     if as_json:
@@ -283,6 +291,205 @@ def search(query: str, db: str | None, quiet: bool, limit: int, as_json: bool) -
     return 0
 
 
+# -- actors -------------------------------------------------------------------
+
+
+@cli.group(invoke_without_command=True)
+@store_options
+@click.option("--doc", "doc_id", metavar="ID", help="Only the actors of this document (an id prefix).")
+@click.option("--top", type=click.IntRange(min=1), metavar="N", help="Only the N most mentioned.")
+@click.option("--type", "kind", type=click.Choice(["person", "state", "organisation", "group"]),
+              help="Only actors of this type.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def actors(ctx: click.Context, db: str | None, quiet: bool, doc_id: str | None, top: int | None,
+           kind: str | None, as_json: bool) -> int | None:
+    """The actors the stored documents mention, most mentioned first.
+
+    \b
+    Method column: how mentions were resolved — exact, alias (a registered
+    other name, adjective or metonym), surname, fuzzy (a misspelling or
+    transliteration), role (a title at the article's date), coreference
+    ("his Russian counterpart"), new (not in the registry).
+    """
+    if ctx.invoked_subcommand is not None:
+        return None
+    with Store(db, create=False) as store:
+        doc = _one_document(store, doc_id)["id"] if doc_id else None
+        rows = [dict(r) for r in store.actor_counts(doc, None)]
+    if kind:
+        rows = [r for r in rows if r["type"] == kind]
+    rows = rows[:top] if top else rows
+    if as_json:
+        emit_json(rows)
+        return 0
+    if not rows:
+        click.echo("no actors (ingest some English documents first)", err=True)
+        return 1
+    click.echo(table(["actor", "type", "code", "mentions", "docs", "methods", "name"],
+                     [(r["id"], r["subtype"] or r["type"], r["code"], r["mentions"], r["documents"],
+                       r["methods"], r["name"]) for r in rows]))
+    return 0
+
+
+def _one_document(store: Store, prefix: str) -> Any:
+    matches = store.find_documents(prefix)
+    if not matches:
+        raise DyadError(f"no document with id {prefix!r}")
+    if len(matches) > 1:
+        raise UsageError(f"{len(matches)} documents start with {prefix!r}; give more characters")
+    return matches[0]
+
+
+@actors.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="FILE...")
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def actors_import(files: tuple[str, ...], db: str | None, quiet: bool, as_json: bool) -> int:
+    """Load PETRARCH/Phoenix CAMEO actor dictionaries into the store.
+
+    Entries keep their dated codes ([IRNGOV 130803-170803]) as roles, and are
+    used for every document ingested afterwards; run 'dyad reprocess' to apply
+    them to documents already stored.
+    """
+    from .actors.phoenix import import_dictionary
+
+    totals: dict[str, Any] = {}
+    with Store(db) as store:
+        for path in files:
+            if not Path(path).is_file():
+                raise DyadError(f"no such file: {path}")
+            result = import_dictionary(path)
+            for warning in result.warnings:
+                click.echo(f"warning: {warning}", err=True)
+            if not result.entries:
+                raise DyadError(f"{path}: no actor entries found (is it an actors dictionary?)")
+            with store.transaction():
+                store.import_actors(result.entries, Path(path).name)
+            totals[path] = {"entries": len(result.entries), "warnings": len(result.warnings),
+                            **result.counts()}
+    if as_json:
+        emit_json(totals)
+    elif not quiet:
+        for path, counts in totals.items():
+            click.echo(f"{path}: {counts['entries']} entries imported, {counts['warnings']} warnings")
+    return 0
+
+
+@cli.command()
+@click.argument("name")
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def actor(name: str, db: str | None, quiet: bool, as_json: bool) -> int:
+    """One actor: names seen, roles over time, documents, co-mentioned actors.
+
+    NAME is an actor id (IRN, sergei-lavrov), a name, or any text a mention
+    used ("Rais").
+    """
+    import json as _json
+
+    with Store(db, create=False) as store:
+        found = store.find_actors(name)
+        if not found:
+            raise DyadError(f"no actor called {name!r} in this store (see 'dyad actors')")
+        row = dict(found[0])
+        mentions = [dict(m) for m in store.mentions(actor_id=row["id"])]
+        co = [dict(r) for r in store.co_mentioned(row["id"])]
+        docs = {m["doc"]: dict(store.document(m["doc"])) for m in mentions}
+    data = _json.loads(row.pop("data"))
+    forms: dict[str, int] = {}
+    for m in mentions:
+        forms[m["text"]] = forms.get(m["text"], 0) + 1
+    info = {**row, **data, "forms": forms, "documents": [
+        {"id": d["id"], "published": d["published"], "outlet": d["outlet"], "title": d["title"]}
+        for d in docs.values()], "co_mentioned": co}
+    if as_json:
+        emit_json(info)
+        return 0
+    click.echo(f"{info['name']}  ({info['id']}, {info['subtype'] or info['type']}"
+               f"{', ' + info['code'] if info['code'] else ''})")
+    if len(found) > 1:
+        others = ", ".join(f"{r['name']} ({r['id']})" for r in found[1:4])
+        click.echo(f"also matching: {others}")
+    if data.get("aliases"):
+        click.echo("aliases       " + ", ".join(data["aliases"][:12]))
+    click.echo("seen as       " + ", ".join(f"{f} ({n})" for f, n in sorted(forms.items(), key=lambda t: -t[1])))
+    for role in data.get("roles", []):
+        what = role.get("title") or (role.get("office") or "").replace("_", " ")
+        where = f" to {role['to']}" if role.get("to") else f" ({role['org']})" if role.get("org") else ""
+        click.echo(f"role          {what}{where}  {role.get('start', '…')} – {role.get('end', '')}"
+                   f"  [{role.get('code') or ''}]")
+    click.echo(f"documents     {len(docs)}")
+    for d in info["documents"]:
+        click.echo(f"  {d['id']}  {d['published'] or '-':10}  {d['outlet'] or '-'}  {d['title'] or ''}")
+    if co:
+        click.echo("co-mentioned  " + ", ".join(f"{c['name']} ({c['documents']})" for c in co))
+    return 0
+
+
+# -- reprocess and eval -------------------------------------------------------
+
+
+@cli.command()
+@store_options
+@click.option("--all", "everything", is_flag=True, help="Redo every document, not only stale ones.")
+@click.option("--registry", "registry_files", multiple=True, metavar="FILE",
+              help="Extra actor registry file or folder (repeatable; also $DYAD_REGISTRY).")
+def reprocess(db: str | None, quiet: bool, everything: bool, registry_files: tuple[str, ...]) -> int:
+    """Resolve actors again after the registry or dyad changed.
+
+    Documents whose mentions came from another registry version are redone
+    (all of them with --all), each in its own transaction.
+    """
+    from .actors.pipeline import load_model
+    from .actors.pipeline import reprocess as run_reprocess
+
+    with Store(db, create=False) as store:
+        model = load_model(store, registry_files)
+        bar = _progress(quiet)
+        stale = len(store.stale_documents("actors", "" if everything else model.version))
+        bar.set_total(stale)
+        count = run_reprocess(store, model, everything=everything, on_document=lambda _d: bar.update(1))
+        bar.close()
+    if not quiet:
+        click.echo(f"Reprocessed {count} document{'s' if count != 1 else ''} "
+                   f"(registry {model.version}).")
+    return 0
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False), metavar="GOLD.yaml")
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every miss and wrong resolution.")
+def evaluate_cmd(gold: str, db: str | None, quiet: bool, as_json: bool, show_errors: bool) -> int:
+    """Score the store against a gold annotation (format of shared/gold/seeds.yaml).
+
+    Ingest the gold's documents first; they are matched by file name.
+    Prints precision and recall per part.
+    """
+    from .evaluation import evaluate
+
+    with Store(db, create=False) as store:
+        report = evaluate(store, gold)
+    if as_json:
+        emit_json(report.to_dict())
+        return 0
+    click.echo(f"gold {gold}: {len(report.documents)} documents matched"
+               + (f", not in store: {', '.join(report.unmatched)}" if report.unmatched else ""))
+    click.echo(table(["part", "gold", "correct", "wrong", "missed", "spurious", "precision", "recall"],
+                     [(p.name, p.total, p.correct, p.wrong, p.missed, p.spurious, f"{p.precision:.3f}",
+                       f"{p.recall:.3f}") for p in report.parts]))
+    if show_errors:
+        for p in report.parts:
+            for e in p.errors:
+                detail = f"expected {e.get('expected')}" if "expected" in e else ""
+                got = f" got {e['got']}" if "got" in e else ""
+                click.echo(f"  {p.name:14} {e['error']:8} doc {e['doc']} @{e['start']} {e['text']!r} "
+                           f"{detail}{got}")
+    return 0 if not report.unmatched else 2
+
+
 # -- export -------------------------------------------------------------------
 
 
@@ -293,7 +500,7 @@ def search(query: str, db: str | None, quiet: bool, limit: int, as_json: bool) -
 @click.option("--out", metavar="PATH",
               help="File to write (a folder for csv/parquet with several kinds); default: standard output.")
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help="Export only this kind of record (repeatable): document, ...")
+              help="Export only this kind of record (repeatable): document, actor, mention.")
 @click.option("--text", "with_text", is_flag=True, help="Include each document's full text.")
 def export(db: str | None, quiet: bool, fmt: str, out: str | None, kinds: tuple[str, ...],
            with_text: bool) -> int:

@@ -32,6 +32,30 @@ DOCUMENT_FIELDS: dict[str, str] = {
 }
 
 
+ACTOR_FIELDS: dict[str, str] = {
+    "kind": "string", "id": "string", "name": "string", "type": "string", "country": "string",
+    "code": "string", "roles": "json", "aliases": "json", "subtype": "string", "source": "string",
+}
+MENTION_FIELDS: dict[str, str] = {
+    "kind": "string", "doc": "string", "start": "int64", "end": "int64", "text": "string",
+    "actor": "string", "name": "string", "method": "string", "confidence": "float64",
+    "sentence": "int64", "form": "string", "code": "string", "role": "string",
+}
+
+
+def actor_records(store: Store) -> Iterator[dict[str, Any]]:
+    for row in store.iter_actors():
+        data = json.loads(row["data"])
+        yield {"kind": "actor", "id": row["id"], "name": row["name"], "type": row["type"],
+               "country": row["country"], "code": row["code"], "roles": data.get("roles", []),
+               "aliases": data.get("aliases", []), "subtype": row["subtype"], "source": row["source"]}
+
+
+def mention_records(store: Store) -> Iterator[dict[str, Any]]:
+    for row in store.iter_mentions():
+        yield {"kind": "mention", **{k: row[k] for k in MENTION_FIELDS if k != "kind"}}
+
+
 def document_records(store: Store, with_text: bool = False) -> Iterator[dict[str, Any]]:
     for row in store.iter_documents(with_text=with_text):
         record = {name: (row[name] if name != "kind" else "document") for name in DOCUMENT_FIELDS}
@@ -43,7 +67,11 @@ def document_records(store: Store, with_text: bool = False) -> Iterator[dict[str
 def kinds(with_text: bool = False) -> dict[str, tuple[dict[str, str], Callable[[Store], Iterator[dict]]]]:
     """Every exportable kind: its fields and a function giving its records."""
     fields = dict(DOCUMENT_FIELDS, **({"text": "string"} if with_text else {}))
-    return {"document": (fields, lambda store: document_records(store, with_text))}
+    return {
+        "document": (fields, lambda store: document_records(store, with_text)),
+        "actor": (ACTOR_FIELDS, actor_records),
+        "mention": (MENTION_FIELDS, mention_records),
+    }
 
 
 def export(
@@ -83,6 +111,7 @@ def export(
         rows = list(records(store))
         counts[kind] = len(rows)
         path = str(folder / f"{kind}.{fmt}") if folder else out
+        rows = _flat(rows, fields)
         if fmt == "csv":
             _write_csv(rows, list(fields), path, stream)
         else:
@@ -97,6 +126,14 @@ def _open_target(out: str | None, stream: IO[bytes]) -> IO[bytes]:
         return open(out, "wb")  # noqa: SIM115 - closed by the caller
     except OSError as err:
         raise UsageError(f"cannot write '{out}': {err.strerror}") from err
+
+
+def _flat(rows: list[dict], fields: dict[str, str]) -> list[dict]:
+    """Tables hold lists (roles, aliases) as JSON text."""
+    nested = [name for name, kind in fields.items() if kind == "json"]
+    if not nested:
+        return rows
+    return [{**r, **{n: json.dumps(r.get(n), ensure_ascii=False) for n in nested}} for r in rows]
 
 
 def _write_csv(rows: list[dict], fields: list[str], out: str | None, stream: IO[bytes]) -> None:
@@ -118,7 +155,8 @@ def _write_parquet(rows: list[dict], fields: dict[str, str], out: str | None, st
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in fields.items()])
+    schema = pa.schema([(name, pa.string() if kind == "json" else getattr(pa, kind)())
+                        for name, kind in fields.items()])
     table = pa.Table.from_pylist(rows, schema=schema)
     if out:
         try:

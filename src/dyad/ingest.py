@@ -291,10 +291,9 @@ def ingest(
     """Read every input under ``paths`` into ``store``; see ``IngestReport``.
     English documents have their actors resolved as they are stored."""
     report = IngestReport()
-    if resolve_actors and actor_model is None:
-        actor_model = load_model(store)
-    elif not resolve_actors:
-        actor_model = None
+    # The registry is loaded when the first English document needs it, so that
+    # a run that stores nothing new costs nothing.
+    lazy_model = _LazyModel(store, actor_model) if resolve_actors else None
     max_doc_bytes = int(max_doc_mb * 1_000_000)
 
     def problem(p: Problem) -> None:
@@ -317,7 +316,7 @@ def ingest(
                 if isinstance(item, Problem):
                     problem(item)
                     continue
-                _ingest_one(store, item, inp, report, problem, actor_model)
+                _ingest_one(store, item, inp, report, problem, lazy_model)
         except SkipInput as err:
             problem(Problem(inp.display, str(err)))
         if on_input:
@@ -325,8 +324,18 @@ def ingest(
     return report
 
 
+class _LazyModel:
+    def __init__(self, store: Store, model: ActorModel | None) -> None:
+        self.store, self.model = store, model
+
+    def get(self) -> ActorModel:
+        if self.model is None:
+            self.model = load_model(self.store)
+        return self.model
+
+
 def _ingest_one(store: Store, raw: RawDocument, inp: Input, report: IngestReport,
-                problem: ProblemHook, actor_model: ActorModel | None) -> None:
+                problem: ProblemHook, lazy_model: _LazyModel | None) -> None:
     where = f"{raw.file} {raw.locator}" if raw.locator else raw.file
     text = clean_text(raw.text)
     if not text:
@@ -338,6 +347,7 @@ def _ingest_one(store: Store, raw: RawDocument, inp: Input, report: IngestReport
         report.unchanged.append(Outcome(doc_id, "unchanged", where))
         log.info("%s: already stored as %s", where, doc_id)
         return
+    actor_model = lazy_model.get() if lazy_model is not None else None
     prepared = prepare(raw, inp, text, actor_model)
     for message in prepared.warnings:
         problem(Problem(where, message, "warning"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .registry import Registry
+from .registry import Registry, is_full_name
 from .tokens import Token, words
 
 
@@ -36,11 +36,13 @@ class Gazetteer:
         self.sector_nouns: dict[tuple[str, ...], str] = {}
         self.sector_longest: dict[str, int] = {}
         for actor in registry.actors.values():
-            self._add(actor.name, Entry(actor.id, "name"))
-            for alias in actor.aliases:
-                if alias in _UNSAFE and alias not in _SAFE_WHEN_UPPER:
+            imported_person = actor.type == "person" and not actor.source.startswith("registry/")
+            for form, kind in ((actor.name, "name"), *((a, "alias") for a in actor.aliases)):
+                if form in _UNSAFE and form not in _SAFE_WHEN_UPPER:
                     continue
-                self._add(alias, Entry(actor.id, "alias"))
+                if imported_person and not is_full_name(form):
+                    continue  # a one-word alias of an imported person matches too much
+                self._add(form, Entry(actor.id, kind))
             for form in actor.context_aliases:
                 self._add(form, Entry(actor.id, "context"))
             for kind in ("adjectives", "demonyms", "metonyms"):

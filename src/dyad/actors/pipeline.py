@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .. import __version__
 from ..dates import BadDate, parse_date
 from ..store import Store
 from .gazetteer import Gazetteer
@@ -25,7 +26,8 @@ class ActorModel:
 
     @property
     def version(self) -> str:
-        return self.registry.version
+        # A new dyad may resolve differently with the same registry: both count.
+        return f"{__version__}+{self.registry.version}"
 
 
 def load_model(store: Store | None = None, registry_files: Iterable[str] = ()) -> ActorModel:

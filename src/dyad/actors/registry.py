@@ -30,7 +30,19 @@ from ..dates import BadDate, PartialDate, parse_date
 from ..errors import DyadError
 
 REGISTRY_ENV = "DYAD_REGISTRY"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe YAML that leaves dates as text: dyad reads them with their
+    precision, and an impossible one (2022-13-01) gets dyad's own message
+    instead of a crash inside the YAML library."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
 _MIN = dt.date(1, 1, 1)
 _MAX = dt.date(9999, 12, 31)
 
@@ -144,6 +156,16 @@ class Sector:
     nouns: tuple[str, ...]
 
 
+_OFFICE_WORDS = frozenset("""president prime foreign defence defense minister secretary general chief
+    deputy vice head spokesman ambassador leader supreme speaker of the state army commander""".split())
+
+
+def is_full_name(name: str) -> bool:
+    """At least two words, not all of them words of an office."""
+    parts = name.replace("_", " ").split()
+    return len(parts) >= 2 and not all(p.lower() in _OFFICE_WORDS for p in parts)
+
+
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
@@ -201,8 +223,18 @@ class Registry:
                 if not file.exists():
                     raise RegistryError(f"registry file '{file}' does not exist")
                 reg.add_document(_read(file, str(file), reg._hash), str(file), user=True)
+        names = {slug(a.name): a.id for a in reg.actors.values() if a.type == "person"}
         for entry in entries:
             reg._hash.update(json.dumps(entry, sort_keys=True).encode())
+            if entry.get("type") == "person" and not is_full_name(entry.get("name", "")):
+                continue  # imported dictionaries hold "Hassan" and "Foreign Minister" as people
+            same = names.get(slug(entry.get("name", ""))) if entry.get("type") == "person" else None
+            if same is not None:
+                # A person the registry already has: the import adds spellings, not a rival.
+                spellings = [a for a in entry.get("aliases", []) if is_full_name(a)
+                             and a.split()[0].lower() not in _OFFICE_WORDS]
+                reg._merge(reg.actors[same], {"aliases": spellings}, "import", None)
+                continue
             reg.add_entry(entry, entry.get("source", "import"), default_type=entry.get("type"))
         reg._finish()
         reg.version = reg._hash.hexdigest()[:16]
@@ -394,6 +426,8 @@ def _read(path: Any, where: str, digest: Any = None) -> Any:
         raise RegistryError(f"{where}{line}: not valid YAML ({getattr(err, 'problem', err)})") from err
     except OSError as err:
         raise RegistryError(f"{where}: cannot read ({err.strerror})") from err
+    except ValueError as err:
+        raise RegistryError(f"{where}: {err}") from err
 
 
 @cache

@@ -29,7 +29,7 @@ from functools import cache
 from .gazetteer import Entry, Gazetteer
 from .lexicon import Lexicon, lexicon
 from .names import fold, joined_similarity, name_similarity, org_similarity, phonetic, token_similarity
-from .registry import Actor, Registry, Role, date_bounds, shipped_registry, slug
+from .registry import Actor, Registry, Role, date_bounds, is_full_name, shipped_registry, slug
 from .tokens import Token, tokenize
 
 METHODS = ("exact", "alias", "surname", "fuzzy", "role", "coreference", "new")
@@ -74,6 +74,9 @@ class _Context:
     people: dict[str, Actor]  # persons named in this document (registry or new)
     lower_words: frozenset[str]
     text: str
+    undated: bool
+    tok_at_start: dict[int, int] = field(default_factory=dict)  # character offset -> token index
+    tok_at_end: dict[int, int] = field(default_factory=dict)
 
 
 @cache
@@ -92,7 +95,8 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
     tokens = tokenize(text, sentences)
     lo, hi = date_bounds(published) if published is not None else (dt.date(1, 1, 1), dt.date(9999, 12, 31))
     ctx = _Context(registry, gazetteer, lexicon(), lo, hi, Counter(), {},
-                   frozenset(t.text for t in tokens if t.text.islower()), text)
+                   frozenset(t.text for t in tokens if t.text.islower()), text, published is None,
+                   {t.start: k for k, t in enumerate(tokens)}, {t.end: k for k, t in enumerate(tokens)})
     res = Resolution()
     taken = [False] * len(tokens)
     _registry_forms(tokens, ctx, res, taken)
@@ -111,7 +115,25 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
             _resolve_run(run, tokens, ctx, res, taken)
     _counterparts(tokens, ctx, res, taken)
     res.mentions.sort(key=lambda m: m.start)
+    res.mentions = _merge_adjacent(res.mentions, text)
     return res
+
+
+def _merge_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
+    """One name split over two mentions of one person ("Ali Bagheri" + "Kanni")
+    becomes one mention, resolved the weaker of the two ways."""
+    merged: list[Mention] = []
+    for m in mentions:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.actor == m.actor and prev.form not in ("title", "sector", "counterpart")
+                and m.form not in ("title", "sector", "counterpart") and not text[prev.end:m.start].strip()
+                and prev.sentence == m.sentence):
+            weaker = prev if prev.confidence <= m.confidence else m
+            merged[-1] = Mention(prev.start, m.end, text[prev.start:m.end], m.actor, m.name, weaker.method,
+                                 weaker.confidence, prev.sentence, "name", prev.code or m.code, prev.role)
+            continue
+        merged.append(m)
+    return merged
 
 
 # -- pass 1: registry forms ------------------------------------------------------
@@ -166,7 +188,8 @@ def _choose_entry(entries: list[Entry], ctx: _Context) -> Entry:
 
 
 def _starts_a_name(tokens: list[Token], i: int, ctx: _Context) -> bool:
-    if i + 1 >= len(tokens):
+    """"Israel Katz", "Jordan Bardella": a country's name that is also a given name, before a surname."""
+    if i + 1 >= len(tokens) or not _has_given_name([tokens[i].text, "X"], ctx):
         return False
     nxt = tokens[i + 1]
     return (nxt.sentence == tokens[i].sentence and nxt.text[:1].isupper() and nxt.text.isalpha()
@@ -208,7 +231,7 @@ def _titles_and_sectors(tokens: list[Token], ctx: _Context, res: Resolution, tak
         country = _country_of(ctx.registry.actors[m.actor])
         if country is None or m.form not in _COUNTRY_KINDS:
             continue
-        end_tok = next(k for k, t in enumerate(tokens) if t.end == m.end)
+        end_tok = ctx.tok_at_end[m.end]
         k = end_tok + 1
         possessive = k < len(tokens) and tokens[k].text == "'s"
         if possessive:
@@ -220,7 +243,7 @@ def _titles_and_sectors(tokens: list[Token], ctx: _Context, res: Resolution, tak
 
 
 def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken, by_start) -> None:
-    start_tok = next(i for i, t in enumerate(tokens) if t.start == country_mention.start)
+    start_tok = ctx.tok_at_start[country_mention.start]
     if start_tok > 0 and tokens[start_tok - 1].text.lower() in ctx.lex.pronouns:
         return  # "his Russian counterpart": handled by _counterparts
     skipped = 0
@@ -261,7 +284,7 @@ def _titles_of_country(tokens, ctx, res, taken) -> None:
                 continue
             country = _country_of(ctx.registry.actors[country_m.actor])
             if country:
-                end = next(i for i, t in enumerate(tokens) if t.end == country_m.end) + 1
+                end = ctx.tok_at_end[country_m.end] + 1
                 _resolve_title(tokens, k, k, end, targets, country, ctx, res, taken, title_end=j)
 
 
@@ -321,6 +344,8 @@ def _resolve_title(tokens, start_tok, title_start, end_tok, targets, country, ct
                 _add_sector(tokens, start_tok, end_tok, country, sector.sector, ctx, res, taken)
         return
     named_here = [h for h in holders if h[0].id in ctx.people]
+    if ctx.undated and not named_here:
+        return  # without a date, "the president" could be any of them
     actor, role, share = (named_here or holders)[0]
     confidence = 0.95 if named_here else 0.85 * share if share < 1 else 0.85
     if len(holders) > 1 and not named_here:
@@ -368,7 +393,7 @@ def _counterparts(tokens: list[Token], ctx: _Context, res: Resolution, taken: li
         if anchor is None:
             continue
         named = _named_after(tokens, k + 1, res)
-        start = next(i for i, t in enumerate(tokens) if t.start == country_m.start)
+        start = ctx.tok_at_start[country_m.start]
         res.mentions[:] = [m for m in res.mentions if m is not country_m]
         if named is not None:
             person = ctx.registry.actors.get(named.actor) or res.new_actors.get(named.actor)
@@ -464,7 +489,13 @@ def _sentence_initial(tokens: list[Token], k: int) -> bool:
 def _trim(run: list[int], tokens: list[Token], ctx: _Context) -> list[int]:
     """Drop words that are capitalised for another reason than being a name."""
     lex = ctx.lex
+    if len(run) > 1 and _partial_of_known([tokens[k].text for k in run], ctx) is not None:
+        return run  # "Amir Abdollahian": part of a name already seen, though "amir" is a title
     while run:
+        title = ctx.gazetteer.match_title(tokens, run[0])
+        if title and title[0] <= len(run):
+            run = run[title[0]:]  # "Deputy Prime Minister ..." is an office, not a name
+            continue
         t = tokens[run[0]]
         low = t.text.lower()
         common = low in lex.common_words or low in ctx.lower_words
@@ -505,6 +536,8 @@ def _resolve_full_name(run: list[int], tokens: list[Token], ctx: _Context, res: 
 
 
 def _has_given_name(words: list[str], ctx: _Context) -> bool:
+    if not is_full_name(" ".join(words)):
+        return False
     first = fold(words[0])
     return first in ctx.lex.given_names or first in _registry_given_names(ctx.registry)
 
@@ -575,8 +608,7 @@ def _partial_of_known(words: list[str], ctx: _Context) -> Actor | None:
     for actor in ctx.people.values():
         for name in _name_tokens(actor):
             folded = [fold(t) for t in name]
-            if len(target) < len(folded) and _is_sub(target, folded) and target[-1] == folded[-1] or (
-                    len(target) < len(folded) and _is_sub(target, folded) and len(target) > 1):
+            if len(target) < len(folded) and _is_sub(target, folded) and target[-1] == folded[-1]:
                 hits.append(actor)
                 break
             if len(target) == 1 and target[0] == folded[-1]:
@@ -684,13 +716,10 @@ def _looks_like_organisation(words: list[str], ctx: _Context) -> bool:
 def _organisation(run, words, tokens, ctx, res, taken) -> None:
     i, j = run[0], run[-1] + 1
     best, best_score = None, 0.0
-    for actor in ctx.registry.actors.values():
-        if actor.type in ("person", "state"):
-            continue
-        for form in [actor.name, *actor.aliases]:
-            score = org_similarity(words, form.split())
-            if score > best_score:
-                best, best_score = actor, score
+    for actor, form in _organisations_by_head(ctx.registry).get(_head_key(words[-1]), ()):
+        score = org_similarity(words, form)
+        if score > best_score:
+            best, best_score = actor, score
     if best is not None and best_score >= 75:
         _add(res, tokens, i, j, best, "fuzzy", min(0.85, best_score / 100), "name", ctx, taken)
         return
@@ -700,6 +729,27 @@ def _organisation(run, words, tokens, ctx, res, taken) -> None:
                                                   source="discovered")
     res.new_actors[actor_id] = actor
     _add(res, tokens, i, j, actor, "new", 0.6, "new", ctx, taken)
+
+
+def _head_key(word: str) -> str:
+    # org_similarity needs the head words to agree; their first four letters
+    # ("Serv-ice(s)", "Inst-itute") are enough to find the candidates.
+    return fold(word)[:4]
+
+
+def _organisations_by_head(registry: Registry) -> dict[str, list[tuple[Actor, list[str]]]]:
+    cached = getattr(registry, "_org_heads", None)
+    if cached is None:
+        cached = defaultdict(list)
+        for actor in registry.actors.values():
+            if actor.type in ("person", "state"):
+                continue
+            for form in [actor.name, *actor.aliases]:
+                parts = form.split()
+                if len(parts) >= 2:
+                    cached[_head_key(parts[-1])].append((actor, parts))
+        registry._org_heads = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _is_person(run: list[int], words: list[str], tokens: list[Token], ctx: _Context) -> bool:
@@ -725,7 +775,9 @@ def _affiliation(run: list[int], tokens: list[Token], ctx: _Context) -> str | No
 def _registry_given_names(registry: Registry) -> frozenset[str]:
     cached = getattr(registry, "_given", None)
     if cached is None:
-        cached = frozenset(fold(n[0]) for a in registry.people() for n in _name_tokens(a) if len(n) > 1)
+        common = lexicon().common_words
+        cached = frozenset(fold(n[0]) for a in registry.people() for n in _name_tokens(a)
+                           if len(n) > 1 and n[0].lower() not in common)
         registry._given = cached  # type: ignore[attr-defined]
     return cached
 

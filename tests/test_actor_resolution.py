@@ -1,0 +1,118 @@
+"""Actor resolution on sentences written for these tests: typos, offices at
+dates, metonyms, false friends, people outside the registry."""
+
+import pytest
+
+from dyad.actors.resolve import resolve
+from dyad.dates import parse_date
+from dyad.sentences import split_sentences
+
+
+def mentions(text: str, date: str | None = "2022-01-20"):
+    result = resolve(text, split_sentences(text), parse_date(date) if date else None)
+    return result
+
+
+def resolved(text: str, date: str | None = "2022-01-20") -> dict[str, str]:
+    """Surface text -> actor id, for every mention."""
+    return {m.text: m.actor for m in mentions(text, date).mentions}
+
+
+def test_typos_and_transliterations_resolve_to_the_person_named_in_full():
+    text = ("Iranian President Ebrahim Raisi arrived in Moscow. Rais met Vladimir Putin for three hours. "
+            "Later Rice told reporters that Raisis visit was a success. "
+            "Foreign minister Sergie Lavrov joined them.")
+    got = resolved(text)
+    assert got["Rais"] == got["Rice"] == got["Raisis"] == got["Ebrahim Raisi"] == "ebrahim-raisi"
+    assert got["Sergie Lavrov"] == "sergei-lavrov"
+
+
+def test_misspelled_names_resolve_through_the_registry_and_their_office():
+    got = resolved("Iran's top nuclear negotiator Ali Bagheri Kanni met European diplomats. "
+                   "Hossein Amir Abdollahian also spoke; Amir Abdollahian said talks would resume.",
+                   "2023-03-29")
+    assert got["Ali Bagheri Kanni"] == "ali-bagheri-kani"
+    assert got["Hossein Amir Abdollahian"] == got["Amir Abdollahian"] == "hossein-amir-abdollahian"
+
+
+def test_methods_are_recorded():
+    found = {m.text: m.method for m in mentions(
+        "Iranian President Ebrahim Raisi met Putin. Rais left. The Iranian president returned home.").mentions}
+    assert found["Ebrahim Raisi"] == "exact"
+    assert found["Rais"] == "fuzzy"
+    assert found["Putin"] == "surname"
+    assert found["Iranian president"] == "role"
+
+
+@pytest.mark.parametrize("date, person", [
+    ("2022-01-19", "ebrahim-raisi"),
+    ("2025-01-17", "masoud-pezeshkian"),
+    ("2019-06-01", "hassan-rouhani"),
+])
+def test_the_same_office_at_different_dates(date, person):
+    got = resolved("The Iranian president flew to Moscow for talks.", date)
+    assert got["Iranian president"] == person
+
+
+def test_office_by_country_of_phrase_and_possessive():
+    assert resolved("The President of Iran spoke.", "2025-03-01")["President of Iran"] == "masoud-pezeshkian"
+    assert resolved("Russia's defence minister visited.", "2023-05-01")["Russia's defence minister"] == \
+        "sergei-shoigu"
+    assert resolved("Russia's defence minister visited.", "2025-05-01")["Russia's defence minister"] == \
+        "andrei-belousov"
+
+
+def test_counterpart_is_the_same_office_of_the_other_country():
+    got = resolved("Iranian Foreign Minister Abbas Araghchi met his Russian counterpart in Moscow.", "2025-04-18")
+    assert got["Russian counterpart"] == "sergei-lavrov"
+    got = resolved("Masoud Pezeshkian and his Russian counterpart signed the treaty.", "2025-01-17")
+    assert got["Russian counterpart"] == "vladimir-putin"
+
+
+def test_metonyms_and_sectors():
+    got = resolved("Tehran welcomed the move, the Kremlin said, while the White House objected. "
+                   "The Iranian foreign ministry issued a statement and Russian troops withdrew.")
+    assert got["Tehran"] == "IRN" and got["the Kremlin"] == "RUS" and got["the White House"] == "USA"
+    assert got["Iranian foreign ministry"] == "IRNGOV"
+    assert got["Russian troops"] == "RUSMIL"
+
+
+def test_false_friends():
+    text = ("Iranian President Ebrahim Raisi met Putin. Condoleezza Rice, a former US secretary of state, "
+            "commented. Iran imports rice and wheat from Russia. Rice exports to Iran doubled.")
+    found = mentions(text)
+    by_text = [(m.text, m.actor) for m in found.mentions]
+    assert ("Condoleezza Rice", "condoleezza-rice") in by_text
+    assert all(actor != "ebrahim-raisi" for text_, actor in by_text if "Rice" in text_ or "rice" in text_)
+    assert not any(m.text == "rice" for m in found.mentions)
+    assert not any(m.text == "Rice" and m.start > text.index("Rice exports") - 1 for m in found.mentions)
+
+
+def test_a_country_word_inside_a_name_is_not_the_country():
+    got = resolved("Jordan Bardella criticised the deal, and Georgia Meloni agreed.")
+    assert "JOR" not in got.values()
+    assert "Jordan" not in got
+
+
+def test_people_not_in_the_registry_with_their_affiliation():
+    text = ("The visit was ceremonial, said Nicole Grajewski, a researcher with the International Security "
+            "Program at Harvard. Grajewski added that the deal was not final. "
+            "Mark Katz, a professor at George Mason University, disagreed; Katz expects more visits.")
+    result = mentions(text)
+    got = {m.text: m.actor for m in result.mentions}
+    assert got["Nicole Grajewski"] == got["Grajewski"] == "new:nicole-grajewski"
+    assert got["Mark Katz"] == got["Katz"] == "new:mark-katz"
+    katz = result.new_actors["new:mark-katz"]
+    assert katz.type == "person" and katz.roles[0].title == "professor, George Mason University"
+    assert result.new_actors["new:nicole-grajewski"].roles[0].title.startswith("researcher, International Security")
+    assert got["George Mason University"] == "new:george-mason-university"
+
+
+def test_undated_document_leaves_titles_alone_rather_than_guess():
+    got = resolved("The Iranian president flew to Moscow.", None)
+    assert "Iranian president" not in got
+
+
+def test_no_mention_for_ordinary_capitalised_words():
+    got = resolved("Critical observers noted the flags. Top of the agenda: trade. Nor was it held.")
+    assert got == {}

@@ -1,0 +1,91 @@
+"""Actor commands through the real CLI: listing, one actor, export kinds,
+reprocess after a registry change, user registry files, eval."""
+
+import json
+
+from conftest import EXAMPLES
+
+
+def test_ingest_resolves_actors_and_lists_them(db, dyad):
+    assert dyad("ingest", EXAMPLES / "corpus", "--db", db, "-q").code == 0
+    rows = dyad("actors", "--db", db, "--json").json
+    ids = {r["id"] for r in rows}
+    assert {"IRN", "RUS", "vladimir-putin", "masoud-pezeshkian", "sergei-lavrov"} <= ids
+    top = dyad("actors", "--db", db, "--top", "2", "--type", "state", "--json").json
+    assert [r["id"] for r in top] == ["IRN", "RUS"]
+    text = dyad("actors", "--db", db, "--top", "3").out
+    assert "mentions" in text.splitlines()[0]
+
+
+def test_one_actor_with_forms_roles_documents(db, dyad):
+    dyad("ingest", EXAMPLES / "corpus", "--db", db, "-q")
+    info = dyad("actor", "Pezeshkain", "--db", db, "--json").json  # a typo in the corpus finds him
+    assert info["id"] == "masoud-pezeshkian"
+    assert "Pezeshkain" in info["forms"]
+    assert any(r["office"] == "president" and r["code"] == "IRNGOV" for r in info["roles"])
+    assert len(info["documents"]) >= 5
+    out = dyad("actor", "masoud-pezeshkian", "--db", db).out
+    assert "role          president" in out and "co-mentioned" in out
+    r = dyad("actor", "Nobody Atall", "--db", db)
+    assert r.code == 1 and "no actor called" in r.err
+
+
+def test_export_has_actor_and_mention_records(db, dyad):
+    dyad("ingest", EXAMPLES / "corpus", "--db", db, "-q")
+    records = [json.loads(line) for line in dyad("export", "--db", db).out.splitlines()]
+    kinds = {r["kind"] for r in records}
+    assert kinds == {"document", "actor", "mention"}
+    mention = next(r for r in records if r["kind"] == "mention")
+    assert list(mention)[:10] == ["kind", "doc", "start", "end", "text", "actor", "name", "method",
+                                  "confidence", "sentence"]
+    docs = {r["id"]: r for r in records if r["kind"] == "document"}
+    texts = {r["id"]: r["text"] for r in
+             (json.loads(line) for line in dyad("export", "--db", db, "--kind", "document", "--text").out.splitlines())}
+    for m in (r for r in records if r["kind"] == "mention"):
+        assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+    assert docs
+    actor = next(r for r in records if r["kind"] == "actor" and r["id"] == "sergei-lavrov")
+    assert actor["type"] == "person" and actor["country"] == "RUS" and actor["roles"]
+
+
+def test_user_registry_file_and_reprocess(tmp_path, db, dyad):
+    article = tmp_path / "a.txt"
+    article.write_text("published: 2025-02-01\n\nDina Karimova said the Caspian Policy Institute "
+                       "expects Tehran to sign. Karimova is its director.")
+    assert dyad("ingest", article, "--db", db, "-q").code == 0
+    before = {r["id"] for r in dyad("actors", "--db", db, "--json").json}
+    assert "new:dina-karimova" in before
+    registry = tmp_path / "mine.yaml"
+    registry.write_text(
+        "people:\n  - id: dina-karimova\n    name: Dina Karimova\n    country: KAZ\n"
+        "    roles:\n      - {office: other, title: director, org: CPI, start: 2020}\n")
+    r = dyad("reprocess", "--db", db, "--registry", registry)
+    assert r.code == 0 and "Reprocessed 1 document" in r.out
+    after = {r["id"]: r for r in dyad("actors", "--db", db, "--json").json}
+    assert "dina-karimova" in after and "new:dina-karimova" not in after
+    assert dyad("reprocess", "--db", db, "--registry", registry).out.startswith("Reprocessed 0 documents")
+
+
+def test_broken_registry_file_is_one_clear_error(tmp_path, db, dyad):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("people:\n  - name: X\n    roles:\n      - {office: president, start: 2022-13-01}\n")
+    (tmp_path / "a.txt").write_text("Some text about Tehran and Moscow meeting today.")
+    r = dyad("ingest", tmp_path / "a.txt", "--db", db, "--registry", bad)
+    assert r.code == 1 and "bad.yaml" in r.err and "no month 13" in r.err
+    assert len(r.err.strip().splitlines()) == 1
+    r = dyad("ingest", tmp_path / "a.txt", "--db", db, "--registry", tmp_path / "missing.yaml")
+    assert r.code == 1 and "does not exist" in r.err
+
+
+def test_eval_reports_per_part_and_unmatched_documents(tmp_path, db, dyad):
+    dyad("ingest", EXAMPLES / "corpus", "--db", db, "-q")
+    r = dyad("eval", EXAMPLES / "gold.yaml", "--db", db)
+    assert r.code == 0 and "people" in r.out and "organisations" in r.out
+    gold = tmp_path / "g.yaml"
+    gold.write_text("documents:\n  x: {file: not-here.txt}\npeople: []\n")
+    r = dyad("eval", gold, "--db", db)
+    assert r.code == 2 and "not in store: x" in r.out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("just: [a list")
+    r = dyad("eval", bad, "--db", db)
+    assert r.code == 1 and "not valid YAML" in r.err
