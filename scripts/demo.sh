@@ -21,6 +21,12 @@ echo
 echo "== syndicated copies"
 "$dyad" documents --copies
 echo
+echo "== the actors they mention (top 12)"
+"$dyad" actors --top 12
+echo
+echo "== how well, against the corpus's gold annotation"
+"$dyad" eval examples/gold.yaml
+echo
 "$dyad" export --format jsonl --out "$out/dyad.jsonl"
 "$dyad" export --format csv --out "$out/csv/"
 "$dyad" export --format parquet --out "$out/parquet/"

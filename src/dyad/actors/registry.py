@@ -276,14 +276,21 @@ class Registry:
         if not isinstance(entry, dict):
             raise RegistryError(f"{where}: every entry must be a mapping, found {entry!r}")
         if kind == "office":
+            old = self.offices.get(entry["key"])
+            titles = tuple(dict.fromkeys((*(old.titles if old else ()),
+                                          *(t.lower() for t in _list(entry.get("titles"))))))
             self.offices[entry["key"]] = Office(
-                entry["key"], entry.get("sector"), tuple(t.lower() for t in _list(entry.get("titles"))),
-                bool(entry.get("counterpart")), bool(entry.get("head_of_state")),
-                bool(entry.get("head_of_government")), bool(entry.get("org_office")),
+                entry["key"], entry.get("sector", old.sector if old else None), titles,
+                bool(entry.get("counterpart", old and old.counterpart)),
+                bool(entry.get("head_of_state", old and old.head_of_state)),
+                bool(entry.get("head_of_government", old and old.head_of_government)),
+                bool(entry.get("org_office", old and old.org_office)),
             )
         elif kind == "sector":
-            self.sectors[entry["code"]] = Sector(entry["code"], entry.get("name", entry["code"]),
-                                                 tuple(_list(entry.get("nouns"))))
+            old_sector = self.sectors.get(entry["code"])
+            nouns = tuple(dict.fromkeys((*(old_sector.nouns if old_sector else ()), *_list(entry.get("nouns")))))
+            name = entry.get("name") or (old_sector.name if old_sector else entry["code"])
+            self.sectors[entry["code"]] = Sector(entry["code"], name, nouns)
         else:
             self.add_entry(entry, where, default_type=kind)
 

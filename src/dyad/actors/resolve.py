@@ -114,9 +114,22 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
         if len(run) == 1 and not taken[run[0]]:
             _resolve_run(run, tokens, ctx, res, taken)
     _counterparts(tokens, ctx, res, taken)
-    res.mentions.sort(key=lambda m: m.start)
-    res.mentions = _merge_adjacent(res.mentions, text)
+    res.mentions.sort(key=lambda m: (m.start, -m.end))
+    res.mentions = _merge_adjacent(_outermost(res.mentions), text)
     return res
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """A title or sector phrase replaces the country word it starts with: in
+    "Russian President" the actor is the president, not Russia as well. A
+    mention inside the phrase that is not its start stays ("ambassador to the
+    United Nations" mentions the UN too)."""
+    kept: list[Mention] = []
+    for m in mentions:  # sorted by start, longest first
+        if kept and kept[-1].start == m.start and m.end <= kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
 
 
 def _merge_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
@@ -315,7 +328,6 @@ def _resolve_title(tokens, start_tok, title_start, end_tok, targets, country, ct
                    title_end: int | None = None) -> None:
     title_end = end_tok if title_end is None else title_end
     offices = _offices(targets, country, ctx)
-    plural = tokens[title_end - 1].text.lower().endswith("s") and not tokens[title_end - 1].text.lower().endswith("ss")
     if not offices:
         return
     named = _named_after(tokens, end_tok, res)
@@ -326,7 +338,7 @@ def _resolve_title(tokens, start_tok, title_start, end_tok, targets, country, ct
             _add(res, tokens, start_tok, end_tok, person, "role", 1.0, "title", ctx, taken, role=offices[0])
         return
     holders = []
-    posted_to = _posting(tokens, end_tok, ctx, res)
+    posted_to = _posting(tokens, end_tok, ctx, res) or _posting_within(tokens, title_start, title_end, res)
     for office in offices:
         needs = ctx.registry.offices.get(office)
         if office in ("ambassador", "envoy") or needs is not None and needs.key in ("ambassador", "envoy"):
@@ -337,11 +349,7 @@ def _resolve_title(tokens, start_tok, title_start, end_tok, targets, country, ct
             holders = ctx.registry.holders(office, country, ctx.lo, ctx.hi)
         if holders:
             break
-    if not holders or plural and len(holders) > 1:
-        if plural:
-            sector = ctx.registry.offices.get(offices[0])
-            if sector and sector.sector:
-                _add_sector(tokens, start_tok, end_tok, country, sector.sector, ctx, res, taken)
+    if not holders:
         return
     named_here = [h for h in holders if h[0].id in ctx.people]
     if ctx.undated and not named_here:
@@ -361,6 +369,13 @@ def _posting(tokens, j, ctx, res) -> str | None:
         if actor is not None:
             return actor.id if actor.type == "state" else actor.id
     return None
+
+
+def _posting_within(tokens, i, j, res) -> str | None:
+    """A title that names its posting ("ambassador to the United Nations")."""
+    lo, hi = tokens[i].start, tokens[j - 1].end
+    return next((m.actor for m in res.mentions if lo <= m.start and m.end <= hi and m.form in ("name", "alias")),
+                None)
 
 
 def _add_sector(tokens, start_tok, end_tok, country, code, ctx, res, taken) -> None:
