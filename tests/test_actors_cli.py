@@ -89,3 +89,24 @@ def test_eval_reports_per_part_and_unmatched_documents(tmp_path, db, dyad):
     bad.write_text("just: [a list")
     r = dyad("eval", bad, "--db", db)
     assert r.code == 1 and "not valid YAML" in r.err
+
+
+def test_phoenix_dictionary_import_is_used_for_later_documents(tmp_path, db, dyad):
+    dictionary = tmp_path / "mine.actors.txt"
+    dictionary.write_text(
+        "# a local actors dictionary in the PETRARCH format\n"
+        "GHOLAMREZA_TESTIRANI_  [IRNGOV 200101-241231]\n"
+        "+GH._TESTIRANI_\n"
+        "BROKEN_LINE_ [IRNGOV 20011332]\n")
+    r = dyad("actors", "import", dictionary, "--db", db, "--json")
+    assert r.code == 0, r
+    assert r.json[str(dictionary)]["entries"] >= 1
+    assert "line 4" in r.err  # the bad date is named, the rest kept
+    article = tmp_path / "a.txt"
+    article.write_text("published: 2022-05-01\n\nGholamreza Testirani met officials in Moscow on Monday.")
+    assert dyad("ingest", article, "--db", db, "-q").code == 0
+    info = dyad("actor", "Gholamreza Testirani", "--db", db, "--json").json
+    assert info["id"].startswith("phoenix:") and info["type"] == "person"
+    assert any(role["code"] == "IRNGOV" and role["start"] == "2020-01-01" for role in info["roles"])
+    r = dyad("actors", "import", tmp_path / "none.txt", "--db", db)
+    assert r.code == 1 and "no such file" in r.err
