@@ -427,6 +427,75 @@ def actor(name: str, db: str | None, quiet: bool, as_json: bool) -> int:
     return 0
 
 
+# -- events -------------------------------------------------------------------
+
+
+@cli.command()
+@store_options
+@click.option("--actor", metavar="X", help="Events with this actor (id, or a country code such as IRN).")
+@click.option("--pair", metavar="A:B", help="Events between A and B, either way (IRN:RUS).")
+@click.option("--since", metavar="DATE", help="Events dated on or after DATE (2022, 2022-01, 2022-01-19).")
+@click.option("--until", metavar="DATE", help="Events dated on or before DATE.")
+@click.option("--root", metavar="NN", help="Only this CAMEO root (04 consult, 19 fight, ...).")
+@click.option("--doc", "doc_id", metavar="ID", help="Only the events of this document.")
+@click.option("--all-modalities", is_flag=True,
+              help="Include negated, planned, hypothetical and reported events (marked).")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON records.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print as CSV.")
+def events(db: str | None, quiet: bool, actor: str | None, pair: str | None, since: str | None,
+           until: str | None, root: str | None, doc_id: str | None, all_modalities: bool, as_json: bool,
+           as_csv: bool) -> int:
+    """Coded events: who did what to whom, when, CAMEO and PLOVER coded.
+
+    By default only asserted, actual events are listed: "Russia has not
+    signed", "is expected to sign" and "should a war break out" are kept in
+    the store, marked, and shown with --all-modalities.
+    """
+    from .dates import BadDate, parse_date
+
+    pair_ids = None
+    if pair:
+        if ":" not in pair:
+            raise UsageError("--pair takes two actors separated by a colon, e.g. IRN:RUS")
+        a, b = pair.split(":", 1)
+        pair_ids = (a.strip(), b.strip())
+    for value, name in ((since, "--since"), (until, "--until")):
+        if value:
+            try:
+                parse_date(value)
+            except BadDate as err:
+                raise UsageError(f"{name}: {err}") from err
+    until_key = f"{until}\uffff" if until else None  # "2022" includes 2022-12-31
+    with Store(db, create=False) as store:
+        doc = _one_document(store, doc_id)["id"] if doc_id else None
+        rows = [dict(r) for r in store.events(doc_id=doc, actor=actor, pair=pair_ids, since=since,
+                                              until=until_key, root=root, all_modalities=all_modalities)]
+    if as_json:
+        emit_json(rows)
+        return 0
+    if as_csv:
+        import csv as _csv
+
+        writer = _csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        writer.writerows(rows)
+        return 0
+    if not rows:
+        click.echo("no events match", err=True)
+        return 1
+    click.echo(table(
+        ["date", "source", "cameo", "target", "plover", "mode", "evidence"],
+        [(r["date"] or "undated", r["source_name"], r["cameo"], r["target_name"], r["plover"],
+          _mode(r), r["evidence"]) for r in rows]))
+    return 0
+
+
+def _mode(row: dict) -> str:
+    marks = [m for m in (row["polarity"] if row["polarity"] != "asserted" else "",
+                         row["modality"] if row["modality"] != "actual" else "") if m]
+    return ",".join(marks) or "-"
+
+
 # -- reprocess and eval -------------------------------------------------------
 
 
@@ -443,6 +512,8 @@ def reprocess(db: str | None, quiet: bool, everything: bool, registry_files: tup
     """
     from .actors.pipeline import load_model
     from .actors.pipeline import reprocess as run_reprocess
+    from .events.pipeline import load_model as load_events
+    from .events.pipeline import reprocess as code_again
 
     with Store(db, create=False) as store:
         model = load_model(store, registry_files)
@@ -451,9 +522,12 @@ def reprocess(db: str | None, quiet: bool, everything: bool, registry_files: tup
         bar.set_total(stale)
         count = run_reprocess(store, model, everything=everything, on_document=lambda _d: bar.update(1))
         bar.close()
+        event_model = load_events()
+        # New mentions mean new events: redo events wherever actors were redone.
+        coded = code_again(store, event_model, everything=everything or count > 0)
     if not quiet:
         click.echo(f"Reprocessed {count} document{'s' if count != 1 else ''} "
-                   f"(registry {model.version}).")
+                   f"(registry {model.version}); events coded again in {coded}.")
     return 0
 
 
@@ -500,7 +574,7 @@ def evaluate_cmd(gold: str, db: str | None, quiet: bool, as_json: bool, show_err
 @click.option("--out", metavar="PATH",
               help="File to write (a folder for csv/parquet with several kinds); default: standard output.")
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help="Export only this kind of record (repeatable): document, actor, mention.")
+              help="Export only this kind of record (repeatable): document, actor, mention, event.")
 @click.option("--text", "with_text", is_flag=True, help="Include each document's full text.")
 def export(db: str | None, quiet: bool, fmt: str, out: str | None, kinds: tuple[str, ...],
            with_text: bool) -> int:

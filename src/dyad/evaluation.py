@@ -24,6 +24,7 @@ from .errors import DyadError
 from .store import Store
 
 NAME_FORMS = ("name", "alias", "surname", "new")
+_JOINT_ROOTS = {"03", "04", "05", "06"}
 
 
 class GoldError(DyadError):
@@ -201,9 +202,82 @@ def evaluate(store: Store, gold_path: str | Path) -> Report:
                          lambda i: i.get("not") or [])
     orgs = _score_part("organisations", store, documents, gold.get("organisations") or [],
                        lambda i: str(i.get("code")), org_matches, is_org)
+    event_parts = _score_events(store, documents, gold)
     # The gold lists every person but only some organisations: an organisation
     # it does not list is not a false positive, so organisation precision is
     # over the listed forms only (spurious ones are still reported).
     orgs.counts_spurious = False
     orgs.errors = [e for e in orgs.errors if e["error"] != "spurious"]
-    return Report(str(gold_path), documents, unmatched, [people, orgs])
+    return Report(str(gold_path), documents, unmatched, [people, orgs, *event_parts])
+
+
+def _side(party_actor: str | None, country: str | None, code: str | None, gold_code: str | None) -> bool:
+    if not gold_code:
+        return True
+    gold_code = str(gold_code)
+    return gold_code in (party_actor, country) or bool(code) and code[:len(gold_code)] == gold_code
+
+
+def _score_events(store: Store, documents: dict[str, str], gold: dict[str, Any]) -> list[Part]:
+    """Events: core recall, precision against core + acceptable events, and the
+    not_events that must never come out as asserted, actual events."""
+    gold_events = gold.get("events") or []
+    core = Part("events (core recall)")
+    precise = Part("events (precision)")
+    negatives = Part("not_events")
+    if not gold_events and not gold.get("not_events"):
+        return []
+    ours: dict[str, list[dict]] = {}
+    for key, doc_id in documents.items():
+        ours[key] = [dict(e) for e in store.events(doc_id=doc_id)]
+
+    def matches(e: dict, g: dict) -> bool:
+        if str(g.get("root", "")).zfill(2) != e["root"]:
+            return False
+        forward = (_side(e["source_actor"], e["source_country"], e["source_code"], g.get("source"))
+                   and _side(e["target_actor"], e["target_country"], e["target_code"], g.get("target")))
+        if forward or e["root"] not in _JOINT_ROOTS:
+            return forward
+        # Meetings, agreements and joint acts have no natural direction: a gold
+        # annotation lists one, dyad codes the act both ways.
+        return (_side(e["source_actor"], e["source_country"], e["source_code"], g.get("target"))
+                and _side(e["target_actor"], e["target_country"], e["target_code"], g.get("source")))
+
+    for g in gold_events:
+        key = str(g["doc"])
+        if key not in ours:
+            continue
+        if g.get("core"):
+            core.total += 1
+            if any(matches(e, g) for e in ours[key]):
+                core.correct += 1
+            else:
+                core.missed += 1
+                expected = f"{g.get('source')} {g.get('root')} {g.get('target')}: {g.get('what')}"
+                core.errors.append({"doc": key, "text": g.get("cue", ""), "start": 0, "error": "missed",
+                                    "expected": expected})
+    for key, events in ours.items():
+        wanted = [g for g in gold_events if str(g["doc"]) == key]
+        for e in events:
+            if any(matches(e, g) for g in wanted):
+                precise.correct += 1
+            else:
+                precise.spurious += 1
+                precise.errors.append({"doc": key, "text": e["evidence"][:120], "start": e["start"],
+                                       "error": "spurious",
+                                       "got": f"{e['source_actor']} {e['cameo']} {e['target_actor']}"})
+    for n in gold.get("not_events") or []:
+        key = str(n["doc"])
+        if key not in ours:
+            continue
+        negatives.total += 1
+        hit = [e for e in ours[key] if n["cue"] in e["evidence"] or e["evidence"] in n["cue"]]
+        if hit:
+            negatives.wrong += 1
+            negatives.errors.append({"doc": key, "text": n["cue"], "start": hit[0]["start"], "error": "wrong",
+                                     "expected": f"not an actual event ({n.get('why')})",
+                                     "got": f"{hit[0]['source_actor']} {hit[0]['cameo']} {hit[0]['target_actor']}"})
+        else:
+            negatives.correct += 1
+    precise.total = precise.correct + precise.spurious
+    return [core, precise, negatives]

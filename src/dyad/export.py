@@ -43,6 +43,32 @@ MENTION_FIELDS: dict[str, str] = {
 }
 
 
+EVENT_FIELDS: dict[str, str] = {
+    "kind": "string", "id": "string", "doc": "string", "date": "string", "date_precision": "string",
+    "source": "json", "target": "json", "cameo": "string", "root": "string", "plover": "string",
+    "goldstein": "float64", "quad_class": "int64", "polarity": "string", "modality": "string",
+    "attribution": "string", "location": "string", "evidence": "string", "start": "int64", "end": "int64",
+    "sentence": "int64", "date_text": "string", "trigger": "string", "rule": "string", "confidence": "float64",
+}
+
+
+def event_records(store: Store) -> Iterator[dict[str, Any]]:
+    for e in store.events(all_modalities=True):
+        yield {
+            "kind": "event", "id": e["id"], "doc": e["doc_id"], "date": e["date"],
+            "date_precision": e["date_precision"],
+            "source": {"actor": e["source_actor"], "name": e["source_name"], "country": e["source_country"],
+                       "code": e["source_code"]},
+            "target": {"actor": e["target_actor"], "name": e["target_name"], "country": e["target_country"],
+                       "code": e["target_code"]} if e["target_actor"] else None,
+            "cameo": e["cameo"], "root": e["root"], "plover": e["plover"], "goldstein": e["goldstein"],
+            "quad_class": e["quad_class"], "polarity": e["polarity"], "modality": e["modality"],
+            "attribution": e["attribution"], "location": e["location"], "evidence": e["evidence"],
+            "start": e["start"], "end": e["end"], "sentence": e["sentence"], "date_text": e["date_text"],
+            "trigger": e["trigger"], "rule": e["rule"], "confidence": e["confidence"],
+        }
+
+
 def actor_records(store: Store) -> Iterator[dict[str, Any]]:
     for row in store.iter_actors():
         data = json.loads(row["data"])
@@ -71,6 +97,7 @@ def kinds(with_text: bool = False) -> dict[str, tuple[dict[str, str], Callable[[
         "document": (fields, lambda store: document_records(store, with_text)),
         "actor": (ACTOR_FIELDS, actor_records),
         "mention": (MENTION_FIELDS, mention_records),
+        "event": (EVENT_FIELDS, event_records),
     }
 
 

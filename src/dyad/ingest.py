@@ -19,6 +19,10 @@ from . import dedup
 from .actors.pipeline import ActorModel, annotate, load_model
 from .actors.pipeline import save as save_actors
 from .dates import BadDate, PartialDate, parse_date
+from .events.pipeline import STAGE as EVENT_STAGE
+from .events.pipeline import EventModel
+from .events.pipeline import extract as extract_events
+from .events.pipeline import load_model as load_event_model
 from .inputs import Input, discover
 from .language import detect_language
 from .metadata import find_dateline, find_source_line, outlet_from_url
@@ -110,6 +114,7 @@ class Prepared:
     warnings: list[str]
     mentions: list[dict[str, Any]] = field(default_factory=list)
     actors: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] | None = None
 
 
 def _choose_date(
@@ -128,7 +133,7 @@ def _choose_date(
 
 
 def prepare(raw: RawDocument, inp: Input, text: str | None = None,
-            actor_model: ActorModel | None = None) -> Prepared:
+            actor_model: ActorModel | None = None, event_model: EventModel | None = None) -> Prepared:
     """Everything about one document that needs no database: metadata, id,
     language, sentences, near-duplicate signature. ``text`` is the cleaned
     text when the caller has it already."""
@@ -194,8 +199,11 @@ def prepare(raw: RawDocument, inp: Input, text: str | None = None,
         warnings.append(raw.encoding_note)
     prepared = Prepared(record, spans, signature, warnings)
     if actor_model is not None and record["language"] == ENGLISH:
-        prepared.mentions, prepared.actors = annotate(
-            text, [(s, e) for s, e, _ in spans], record["published"], actor_model)
+        sentence_spans = [(s, e) for s, e, _ in spans]
+        prepared.mentions, prepared.actors = annotate(text, sentence_spans, record["published"], actor_model)
+        if event_model is not None:
+            prepared.events = extract_events(record["id"], text, sentence_spans, record["published"],
+                                             prepared.mentions, {a["id"]: a for a in prepared.actors}, event_model)
     return prepared
 
 
@@ -228,7 +236,8 @@ def _find_original(store: Store, prepared: Prepared) -> tuple[str, float, bool] 
     return root_id, score, new_is_root
 
 
-def store_document(store: Store, prepared: Prepared, actor_model: ActorModel | None = None) -> Outcome:
+def store_document(store: Store, prepared: Prepared, actor_model: ActorModel | None = None,
+                   event_model: EventModel | None = None) -> Outcome:
     record = prepared.record
     original = _find_original(store, prepared)
     with store.transaction():
@@ -241,6 +250,9 @@ def store_document(store: Store, prepared: Prepared, actor_model: ActorModel | N
             store.reroot_duplicates(original[0], record["id"], round(original[1], 3))
         if actor_model is not None and record["language"] == ENGLISH:
             save_actors(store, record["id"], prepared.mentions, prepared.actors, actor_model.version)
+            if event_model is not None and prepared.events is not None:
+                store.replace_events(record["id"], prepared.events)
+                store.mark_processed(record["id"], EVENT_STAGE, event_model.version)
     return Outcome(
         record["id"], "new", _source_name(record), record["title"], record["outlet"],
         record["published"], record["language"], record["duplicate_of"],
@@ -287,13 +299,14 @@ def ingest(
     inputs_found: Callable[[int], None] | None = None,
     actor_model: ActorModel | None = None,
     resolve_actors: bool = True,
+    code_events: bool = True,
 ) -> IngestReport:
     """Read every input under ``paths`` into ``store``; see ``IngestReport``.
     English documents have their actors resolved as they are stored."""
     report = IngestReport()
     # The registry is loaded when the first English document needs it, so that
     # a run that stores nothing new costs nothing.
-    lazy_model = _LazyModel(store, actor_model) if resolve_actors else None
+    lazy_model = _LazyModel(store, actor_model, code_events) if resolve_actors else None
     max_doc_bytes = int(max_doc_mb * 1_000_000)
 
     def problem(p: Problem) -> None:
@@ -325,13 +338,19 @@ def ingest(
 
 
 class _LazyModel:
-    def __init__(self, store: Store, model: ActorModel | None) -> None:
-        self.store, self.model = store, model
+    def __init__(self, store: Store, model: ActorModel | None, with_events: bool) -> None:
+        self.store, self.model, self.with_events = store, model, with_events
+        self.events: EventModel | None = None
 
     def get(self) -> ActorModel:
         if self.model is None:
             self.model = load_model(self.store)
         return self.model
+
+    def get_events(self) -> EventModel | None:
+        if self.with_events and self.events is None:
+            self.events = load_event_model()
+        return self.events
 
 
 def _ingest_one(store: Store, raw: RawDocument, inp: Input, report: IngestReport,
@@ -348,9 +367,10 @@ def _ingest_one(store: Store, raw: RawDocument, inp: Input, report: IngestReport
         log.info("%s: already stored as %s", where, doc_id)
         return
     actor_model = lazy_model.get() if lazy_model is not None else None
-    prepared = prepare(raw, inp, text, actor_model)
+    event_model = lazy_model.get_events() if lazy_model is not None else None
+    prepared = prepare(raw, inp, text, actor_model, event_model)
     for message in prepared.warnings:
         problem(Problem(where, message, "warning"))
-    outcome = store_document(store, prepared, actor_model)
+    outcome = store_document(store, prepared, actor_model, event_model)
     report.new.append(outcome)
     log.info("%s: stored as %s (%d sentences)", where, doc_id, outcome.sentences)

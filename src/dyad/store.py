@@ -349,6 +349,68 @@ class Store:
             "m.confidence, m.sentence, m.form, m.code, m.role FROM mentions m "
             "JOIN actors a ON a.id = m.actor_id ORDER BY m.doc_id, m.start")
 
+    def actor_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        marks = ", ".join("?" for _ in wanted)
+        return {r["id"]: dict(r) for r in self.conn.execute(
+            f"SELECT id, name, type, subtype, country, code FROM actors WHERE id IN ({marks})", wanted)}
+
+    # -- events ---------------------------------------------------------------
+
+    def replace_events(self, doc_id: str, events: Iterable[dict[str, Any]]) -> None:
+        self.conn.execute("DELETE FROM events WHERE doc_id = ?", (doc_id,))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO events (id, doc_id, sentence, source_actor, source_code, target_actor, "
+            "target_code, cameo, root, plover, goldstein, quad_class, date, date_precision, date_text, "
+            "polarity, modality, attribution, location, trigger, start, end, rule, confidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((e["id"], doc_id, e["sentence"], e["source"]["actor"], e["source"]["code"],
+              e["target"]["actor"] if e["target"] else None, e["target"]["code"] if e["target"] else None,
+              e["cameo"], e["root"], e["plover"], e["goldstein"], e["quad_class"], e["date"],
+              e["date_precision"], e["date_text"], e["polarity"], e["modality"], e["attribution"],
+              e["location"], e["trigger"], e["start"], e["end"], e["rule"], e["confidence"]) for e in events),
+        )
+
+    def events(self, *, doc_id: str | None = None, actor: str | None = None,
+               pair: tuple[str, str] | None = None, since: str | None = None, until: str | None = None,
+               root: str | None = None, all_modalities: bool = False) -> list[sqlite3.Row]:
+        """Events with their actors' names and the evidence sentence, oldest first.
+        Only asserted, actual events unless ``all_modalities``."""
+        where, args = [], []
+        if doc_id:
+            where.append("e.doc_id = ?")
+            args.append(doc_id)
+        if actor:
+            where.append("(e.source_actor = ? OR e.target_actor = ? OR sa.country = ? OR ta.country = ?)")
+            args += [actor] * 4
+        if pair:
+            a, b = pair
+            side = "(e.{0}_actor IN (?, ?) OR {1}.country = ?)"
+            one_way = f"{side.format('source', 'sa')} AND {side.format('target', 'ta')}"
+            where.append(f"({one_way} OR {one_way})")
+            args += [a, a, a, b, b, b, b, b, b, a, a, a]
+        if since:
+            where.append("e.date >= ?")
+            args.append(since)
+        if until:
+            where.append("e.date <= ?")
+            args.append(until)
+        if root:
+            where.append("e.root = ?")
+            args.append(root.zfill(2))
+        if not all_modalities:
+            where.append("e.polarity = 'asserted' AND e.modality = 'actual'")
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        return self.conn.execute(
+            "SELECT e.*, sa.name AS source_name, sa.country AS source_country, ta.name AS target_name, "
+            "ta.country AS target_country, substr(d.text, e.start + 1, e.end - e.start) AS evidence "
+            "FROM events e JOIN documents d ON d.id = e.doc_id "
+            "LEFT JOIN actors sa ON sa.id = e.source_actor LEFT JOIN actors ta ON ta.id = e.target_actor "
+            f"{clause} ORDER BY e.date IS NULL, e.date, e.doc_id, e.sentence", args,
+        ).fetchall()
+
     def import_actors(self, entries: Iterable[dict[str, Any]], source: str) -> int:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         rows = [(e["id"], json.dumps(e, ensure_ascii=False), source, now) for e in entries]
@@ -397,6 +459,9 @@ class Store:
             "actors": one("SELECT count(DISTINCT actor_id) FROM mentions").fetchone()[0],
             "mentions": one("SELECT count(*) FROM mentions").fetchone()[0],
             "imported_actors": one("SELECT count(*) FROM imported_actors").fetchone()[0],
+            "events": one("SELECT count(*) FROM events").fetchone()[0],
+            "events_asserted_actual": one(
+                "SELECT count(*) FROM events WHERE polarity = 'asserted' AND modality = 'actual'").fetchone()[0],
         }
 
     def integrity_check(self) -> str:

@@ -58,7 +58,9 @@ def annotate(text: str, spans: list[tuple[int, int]], published: str | None,
             continue
         actor = model.registry.actors.get(m.actor) or result.new_actors[m.actor]
         actors[m.actor] = actor.to_dict()
-    return [m.to_dict() for m in result.mentions], list(actors.values())
+    # Mentions carry their actor's type: later stages ask it of every mention.
+    mentions = [{**m.to_dict(), "type": actors[m.actor]["type"]} for m in result.mentions]
+    return mentions, list(actors.values())
 
 
 def save(store: Store, doc_id: str, mentions: list[dict], actors: list[dict], version: str) -> None:

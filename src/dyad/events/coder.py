@@ -1,0 +1,479 @@
+"""Code the events of one parsed sentence: who did what to whom.
+
+The verb dictionary (CAMEO 2.0 patterns, dyad/data/cameo/verbs.yaml) gives a
+verb's code once its words match the clause; the dependency parse gives the
+roles: the source is the acting subject (the agent of a passive, the subject a
+coordinated or controlled verb shares), the target the object or the actor a
+pattern's preposition introduces ("met with +"). Event nouns ("visit to
+Moscow", "a meeting with Putin") are coded from nominal.yaml. Each event is
+then read for polarity and modality: negated, hypothetical, planned,
+reported (with the speaker as attribution).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..datafiles import load_yaml
+from .verbs import VerbLexicon, matches_element
+
+# Clause-level dependents whose subtrees are other events, not this verb's words.
+_OTHER_CLAUSES = {"ccomp", "advcl", "parataxis", "conj", "acl:relcl", "csubj", "xcomp", "acl", "list"}
+_SUBJECTS = {"nsubj", "nsubj:outer"}
+_PASSIVE_SUBJECTS = {"nsubj:pass", "nsubj:pass:outer"}
+_TARGET_CASES = {"with", "to", "against", "toward", "towards", "on", "from", "for", "into", "at", "over", "upon"}
+_LOCATION_CASES = {"in", "at", "near", "inside", "outside"}
+_NAME_PARTS = {"flat", "flat:name", "compound", "nmod:desc", "appos", "amod", "nmod:poss", "det:poss"}
+_ACTOR_TYPES = {"person", "state", "organisation", "group"}
+_AGREEMENTS = {"agreement", "treaty"}
+_PRONOUNS = {"it", "he", "she", "they"}
+# Subjects that stand for actors coordinated earlier: "the two", "both", "the two sides".
+_GROUP_WORDS = {"two", "both", "sides", "countries", "nations", "they", "leaders", "parties"}
+# Generic statements ("said", "told") are the frame of reported events, not events of their own.
+_FRAME_CODES = {"010"}
+# Codes for which coordinated subjects with no object act toward each other
+# ("Iran and Russia met", "... signed").
+_MUTUAL_ROOTS = {"03", "04", "05", "06"}
+# A list of eight member states is a roll call, not eight parties acting on each other.
+_MAX_MUTUAL = 3
+
+
+@dataclass
+class SentenceEvent:
+    source: dict[str, Any]  # the source mention
+    target: dict[str, Any] | None
+    code: str
+    trigger: int  # token index of the verb or event noun
+    trigger_text: str
+    polarity: str = "asserted"
+    modality: str = "actual"
+    attribution: dict[str, Any] | None = None
+    location: dict[str, Any] | None = None
+    pattern: str = ""  # which rule coded it: "verbs.yaml line N", "default MEET", "noun visit"
+    confidence: float = 0.8
+    tense: str = "past"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cues:
+    negators: frozenset[str]
+    negating_heads: frozenset[str]
+    conditional_marks: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    planned_aux: frozenset[str]
+    planned_heads: frozenset[str]
+    speech_verbs: frozenset[str]
+    hedges: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    data = load_yaml("modality.yaml")
+    return Cues(**{k: frozenset(str(w).lower() for w in data[k]) for k in Cues.__dataclass_fields__})
+
+
+@cache
+def nominals() -> dict[str, dict[str, Any]]:
+    table = {}
+    for entry in load_yaml("cameo/nominal.yaml"):
+        for noun in entry["nouns"]:
+            table[noun] = entry
+    return table
+
+
+class SentenceActors:
+    """Which actor mention each token of a parsed sentence belongs to."""
+
+    def __init__(self, doc, offset: int, mentions: Iterable[dict[str, Any]],
+                 antecedent: dict[str, Any] | None = None) -> None:
+        self.by_token: dict[int, dict[str, Any]] = {}
+        self.heads: dict[int, dict[str, Any]] = {}
+        # The actor a pronoun subject most likely means: the last subject actor
+        # of the previous sentences ("Previously, it rejected a draft deal").
+        self.antecedent = antecedent
+        for m in mentions:
+            # A bare adjective ("Iranian drones") names no actor; "Iranian officials" is a sector mention.
+            if m.get("type", "person") not in _ACTOR_TYPES or m["form"] == "adjective":
+                continue
+            span = [t for t in doc if m["start"] <= offset + t.idx < m["end"]]
+            if not span:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, m)
+            inside = {t.i for t in span}
+            head = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span[-1])
+            self.heads[head.i] = m
+
+    def of(self, token) -> dict[str, Any] | None:
+        """The actor a noun phrase headed by ``token`` refers to."""
+        found = self.heads.get(token.i) or self.by_token.get(token.i)
+        if found is not None:
+            return found
+        for child in token.children:
+            if child.dep_ in _NAME_PARTS and child.dep_ != "amod":
+                hit = self.heads.get(child.i) or self.by_token.get(child.i)
+                if hit is not None:
+                    return hit
+        return None
+
+    def group(self, token) -> list[dict[str, Any]]:
+        """The actors of a noun phrase and those coordinated with it ("Iran and Russia")."""
+        found = []
+        for t in [token, *(c for c in token.children if c.dep_ == "conj")]:
+            actor = self.of(t)
+            if actor is not None and all(a["actor"] != actor["actor"] for a in found):
+                found.append(actor)
+        return found
+
+
+def _local_tokens(verb) -> list:
+    """The verb's own clause: its subtree without the subtrees of other clauses."""
+    out = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSES)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _match(elements: tuple, tokens: list, actors: SentenceActors) -> tuple[bool, dict]:
+    """Match pattern elements in order (gaps allowed); '+'/'$' bind to actor tokens."""
+    bound: dict[str, Any] = {}
+    pos = 0
+    for element in elements:
+        while pos < len(tokens):
+            tok = tokens[pos]
+            pos += 1
+            if element in ("+", "$"):
+                actor = actors.of(tok)
+                if actor is not None:
+                    bound[element] = (tok, actor)
+                    break
+            elif matches_element(element, tok.text.lower()):
+                break
+        else:
+            return False, {}
+    return True, bound
+
+
+def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
+    """Source actors of a verb and whether the verb is passive."""
+    passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "aux:pass" for c in verb.children)
+    if passive:
+        for c in verb.children:
+            if c.dep_ in ("obl:agent",) or c.dep_ == "obl" and any(g.lower_ == "by" for g in c.children):
+                return actors.group(c), True
+        return [], True
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    for c in subjects:  # a misparse can give a verb two subjects; the one that names an actor acts
+        found = actors.group(c)
+        if not found and c.lower_ in _GROUP_WORDS:
+            found = _last_pair(verb, actors)  # "Iran and Russia ... as the two held"
+        if not found and c.lower_ in _PRONOUNS:
+            found = [actors.antecedent] if actors.antecedent else []
+        if found:
+            return found, False
+    if subjects:
+        return [], False
+    # A coordinated, controlled or adverbial verb shares its head's subject
+    # ("Iran met and signed", "Iran agreed to sign", "after cutting a deal, Iran ...");
+    # a relative clause's subject is its noun.
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ == "xcomp":
+            # "Pezeshkian is expected to visit": the raised subject of the head acts.
+            for c in verb.head.children:
+                if c.dep_ in _PASSIVE_SUBJECTS and actors.group(c):
+                    return actors.group(c), False
+        return _subjects(verb.head, actors)
+    if verb.dep_ == "acl:relcl":
+        return actors.group(verb.head), False
+    return [], False
+
+
+def _last_pair(verb, actors: SentenceActors) -> list:
+    """The nearest coordinated group of two or more actors before the verb."""
+    for tok in reversed(list(verb.doc[:verb.i])):
+        if any(c.dep_ == "conj" for c in tok.children):
+            group = actors.group(tok)
+            if len(group) >= 2:
+                return group
+    return []
+
+
+def _passive_target(verb, actors: SentenceActors) -> list:
+    for c in verb.children:
+        if c.dep_ in _PASSIVE_SUBJECTS:
+            return actors.group(c)
+    return []
+
+
+def _case(token) -> str | None:
+    for c in token.children:
+        if c.dep_ == "case":
+            return c.lower_
+    return None
+
+
+def _inside(token, actors: SentenceActors) -> list:
+    """Actors named inside a noun phrase: "a deal proposed by the EU", "an agreement with Russia"."""
+    for t in token.subtree:
+        if t.i == token.i:
+            continue
+        hit = actors.of(t)
+        if hit is not None and hit.get("subtype") not in _AGREEMENTS:
+            case = _case(t)
+            if case in _TARGET_CASES or case == "by" or t.dep_ in ("obl:agent", "nmod:poss"):
+                return [hit]
+    return []
+
+
+def _default_target(verb, actors: SentenceActors) -> tuple[list, dict | None]:
+    """Object first, then an actor introduced by a directional preposition;
+    an actor 'in'/'at' a place is the location, not the target. An agreement
+    is what an event is about, not whom it is aimed at: the target is then an
+    actor named inside it, if any."""
+    location = None
+    for c in verb.children:
+        if c.dep_ in ("obj", "iobj"):
+            found = [a for a in actors.group(c) if a.get("subtype") not in _AGREEMENTS]
+            if not found and actors.group(c):
+                found = _inside(c, actors)
+            if found:
+                return found, location
+            for g in c.children:  # "signed an agreement with Russia"
+                if g.dep_ in ("nmod", "obl") and _case(g) in _TARGET_CASES:
+                    found = actors.group(g)
+                    if found:
+                        return found, location
+    for c in verb.children:
+        if c.dep_ in ("obl", "obl:tmod", "nmod"):
+            case = _case(c)
+            found = actors.group(c)
+            if not found:
+                continue
+            if case in _LOCATION_CASES:
+                location = location or found[0]
+            elif case in _TARGET_CASES:
+                return found, location
+    return [], location
+
+
+def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon) -> list[SentenceEvent]:
+    events: list[SentenceEvent] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB",) and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT"):
+            continue
+        following = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
+        # Multi-word verbs first ("met with", "called for"), then the verb alone.
+        blocks = lexicon.verbs_for(f"{verb.lower_} {following}") + lexicon.verbs_for(verb.lower_)
+        if not blocks:
+            continue
+        sources, passive = _subjects(verb, actors)
+        if not sources:
+            continue
+        local = _local_tokens(verb)
+        before = [t for t in local if t.i < verb.i]
+        after = [t for t in local if t.i > verb.i]
+        chosen = None
+        for block in blocks:
+            for pattern in lexicon.patterns(block):
+                ok_after, bound_after = _match(pattern.after, after, actors)
+                if not ok_after:
+                    continue
+                ok_before, bound_before = _match(pattern.before, before, actors)
+                if not ok_before:
+                    continue
+                chosen = (pattern.code, {**bound_before, **bound_after}, f"verbs.yaml line {pattern.line}")
+                break
+            if chosen:
+                break
+        if chosen is None:
+            code = next((c for b in blocks if (c := lexicon.default_code(b, verb.lower_))), None)
+            if code is None:
+                continue
+            chosen = (code, {}, f"verb {blocks[0]}")
+        code, bound, rule = chosen
+        if code is None:
+            continue  # an exception pattern: these words make the verb no event ("pilgrims visit")
+        between = _between(verb, actors)
+        if between and (not sources or sources == between):
+            sources, targets, location = between[:1], between[1:2], None
+        elif passive:
+            targets = _passive_target(verb, actors)
+            location = None
+        elif "+" in bound:
+            targets, location = [bound["+"][1]], None
+            _, location = _default_target(verb, actors)
+        else:
+            targets, location = _default_target(verb, actors)
+        if "$" in bound:
+            sources = [bound["$"][1]]
+        if code in _FRAME_CODES:
+            continue
+        confidence = 0.9 if rule.startswith("verbs.yaml") else 0.7
+        mutual = code[:2] in _MUTUAL_ROOTS and not any(
+            c.dep_ in ("obj", "xcomp", "ccomp") for c in verb.children)
+        events.extend(_pairs(sources, targets, code, verb, rule, confidence, location, mutual=mutual,
+                             both_ways=bool(between) and code[:2] in _MUTUAL_ROOTS))
+    return events
+
+
+def _between(token, actors: SentenceActors) -> list:
+    """"signed in 2021 between Iran and China": the two parties of the event."""
+    for c in token.children:
+        if c.dep_ in ("obl", "nmod") and _case(c) == "between":
+            pair = actors.group(c)
+            if len(pair) >= 2:
+                return pair
+    return []
+
+
+def code_nouns(doc, actors: SentenceActors) -> list[SentenceEvent]:
+    """'Raisi's visit to Moscow', 'a meeting with Putin', 'talks between Iran and Russia'."""
+    table = nominals()
+    events: list[SentenceEvent] = []
+    for noun in doc:
+        entry = table.get(noun.lower_)
+        if entry is None or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        sources: list = []
+        targets: list = []
+        # The parser may misattach "to Moscow" after an event noun, so the target
+        # is read off the words: an actor right after one of the noun's prepositions.
+        for t in noun.subtree:
+            if t.i > noun.i + 1 and doc[t.i - 1].lower_ in entry["target"] and not targets:
+                hit = actors.of(t)
+                if hit is not None:
+                    targets = [hit]
+        for c in noun.children:
+            if c.dep_ in ("nmod:poss",):
+                sources = actors.group(c)
+            elif c.dep_ in ("nmod", "obl"):
+                case = _case(c)
+                if case in entry["target"] and not targets:
+                    targets = actors.group(c)
+                elif case == "between" and entry.get("pair"):
+                    pair = actors.group(c)
+                    if len(pair) >= 2:
+                        sources, targets = pair[:1], pair[1:2]
+            elif c.dep_ in ("amod", "compound") and entry.get("pair"):
+                hit = actors.of(c)
+                if hit is not None and not sources:
+                    sources = [hit]
+        if not sources:
+            head = noun.head
+            while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+                head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                sources, _ = _subjects(head, actors)
+        mutual = bool(entry.get("pair")) and not targets and len(sources) >= 2
+        if not sources or not targets and not mutual:
+            continue
+        events.extend(_pairs(sources, targets, entry["code"], noun, f"noun {noun.lower_}", 0.75, None,
+                             both_ways=bool(entry.get("pair")) and len(sources) == 1 and len(targets) == 1,
+                             mutual=mutual))
+    return events
+
+
+def _country(mention: dict[str, Any]) -> str | None:
+    code = mention.get("code") or ""
+    return code[:3] if len(code) >= 3 else None
+
+
+def _pairs(sources, targets, code, trigger, rule, confidence, location, both_ways: bool = False,
+           mutual: bool = False):
+    out = []
+    if 2 <= len(sources) <= _MAX_MUTUAL and (mutual or code[:2] in _MUTUAL_ROOTS):
+        # "Iran and Russia met" / "the two held a joint exercise with China":
+        # coordinated parties of a cooperative act act toward each other too.
+        targets = list(targets) + [s for s in sources if s not in targets]
+    for s in sources:
+        for t in targets:
+            if s["actor"] == t["actor"]:
+                continue
+            if _country(s) and _country(s) == _country(t):
+                continue  # dyad codes relations between states; a state's dealings with itself are not one
+            out.append(SentenceEvent(s, t, code, trigger.i, trigger.text, pattern=rule,
+                                     confidence=confidence, location=location))
+            if both_ways:
+                out.append(SentenceEvent(t, s, code, trigger.i, trigger.text, pattern=rule,
+                                         confidence=confidence, location=location))
+    return out
+
+
+def read_modality(doc, event: SentenceEvent, actors: SentenceActors, cue: Cues) -> None:
+    """Polarity, modality and attribution of an event from its trigger's context."""
+    trigger = doc[event.trigger]
+    chain = [trigger]
+    node = trigger
+    for _ in range(4):  # the trigger and the clauses above it
+        if node.head.i == node.i:
+            break
+        node = node.head
+        chain.append(node)
+    own = [c for c in trigger.children]
+    words = {c.lower_ for c in own}
+    # Negation: on the trigger itself, or on a clause or noun that governs it
+    # ("has not hinted that it is ready to sell", "no signs that Iran has received").
+    if words & cue.negators or any(c.dep_ == "advmod" and c.lower_ in cue.negators for c in own):
+        event.polarity = "negated"
+    for up in chain[1:]:
+        kids = {c.lower_ for c in up.children if c.dep_ in ("advmod", "det", "neg", "cc:preconj", "aux")}
+        if kids & cue.negators or up.lower_ in cue.negating_heads:
+            event.polarity = "negated"
+            break
+    # Modality, nearest first.
+    aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "aux:pass")}
+    marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
+    heads = [u.lower_ for u in chain[1:3]]
+    conditional = (marks & cue.conditional_marks or "should" in aux and _inverted(trigger)
+                   or any(u.dep_ == "advcl" and {c.lower_ for c in u.children if c.dep_ == "mark"}
+                          & cue.conditional_marks for u in chain[:2]))
+    if conditional or aux & cue.hypothetical_aux or any(h in cue.hypothetical_heads for h in heads):
+        event.modality = "hypothetical"
+    elif aux & cue.planned_aux or any(h in cue.planned_heads for h in heads):
+        event.modality = "planned"
+        event.tense = "future"
+    # Reported: the event sits in what someone says; the speaker is the attribution.
+    for up in chain[1:]:
+        if up.lower_ in cue.speech_verbs:
+            speaker = next((actors.of(c) for c in up.children if c.dep_ in _SUBJECTS and actors.of(c)), None)
+            if event.modality == "actual":
+                event.modality = "reported"
+            event.attribution = speaker
+            break
+    if any(c.lower_ in cue.hedges for c in doc) and event.modality == "actual":
+        event.modality = "reported"
+
+
+def _inverted(trigger) -> bool:
+    """'Should a war break out': the modal stands before the subject."""
+    subj = [c.i for c in trigger.children if c.dep_ in _SUBJECTS]
+    modal = [c.i for c in trigger.children if c.lower_ == "should"]
+    return bool(subj and modal and modal[0] < subj[0])
+
+
+def code_sentence(doc, offset: int, mentions: list[dict[str, Any]], lexicon: VerbLexicon,
+                  antecedent: dict[str, Any] | None = None) -> list[SentenceEvent]:
+    """Every event the sentence states, with polarity and modality read."""
+    actors = SentenceActors(doc, offset, mentions, antecedent)
+    if not actors.heads:
+        return []
+    events = code_verbs(doc, actors, lexicon) + code_nouns(doc, actors)
+    cue = cues()
+    seen: set[tuple] = set()
+    unique = []
+    for event in events:
+        key = (event.source["actor"], event.target["actor"] if event.target else None, event.code)
+        if key in seen:
+            continue
+        seen.add(key)
+        read_modality(doc, event, actors, cue)
+        unique.append(event)
+    return unique

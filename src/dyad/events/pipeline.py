@@ -1,0 +1,144 @@
+"""Events as a stage of the flow: pick the sentences that can hold an event,
+parse them, code them, date them, and store the result."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from .. import __version__
+from ..dates import BadDate, PartialDate, parse_date
+from ..store import Store
+from .codebook import describe
+from .coder import SentenceEvent, code_sentence, nominals
+from .parse import model_path, parse
+from .timex import find_times, sentence_date
+from .verbs import VerbLexicon
+
+STAGE = "events"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+_DATA_FILES = ("cameo/verbs.yaml", "cameo/nominal.yaml", "cameo/codes.yaml", "modality.yaml")
+
+
+@dataclass
+class EventModel:
+    lexicon: VerbLexicon
+    data_version: str
+
+    @property
+    def version(self) -> str:
+        # Events are stale when dyad, its patterns, its cue words or its parser change.
+        return f"{__version__}+{self.data_version}"
+
+
+def load_model() -> EventModel:
+    digest = hashlib.sha256()
+    base = resources.files("dyad").joinpath("data")
+    for name in _DATA_FILES:
+        digest.update(base.joinpath(name).read_bytes())
+    meta = model_path() / "meta.json"
+    if meta.exists():
+        digest.update(meta.read_bytes())
+    return EventModel(VerbLexicon.load(), digest.hexdigest()[:16])
+
+
+def _candidate(text: str, model: EventModel, mentions: list[dict]) -> bool:
+    """Worth parsing: names an actor and has a word that can code an event."""
+    if not any(m["form"] != "adjective" for m in mentions):
+        return False
+    nouns = nominals()
+    return any(model.lexicon.verbs_for(w.lower()) or w.lower() in nouns for w in _WORD.findall(text))
+
+
+def _anchor(published: str | None) -> PartialDate | None:
+    try:
+        return parse_date(published) if published else None
+    except BadDate:
+        return None
+
+
+def extract(doc_id: str, text: str, spans: list[tuple[int, int]], published: str | None,
+            mentions: list[dict[str, Any]], actors: dict[str, dict[str, Any]],
+            model: EventModel) -> list[dict[str, Any]]:
+    """Event records for one document. ``mentions`` carry actor ids; ``actors``
+    maps ids to their records (name, type, country)."""
+    anchor = _anchor(published)
+    by_sentence: dict[int, list[dict]] = {}
+    for m in mentions:
+        actor = actors.get(m["actor"], {})
+        by_sentence.setdefault(m["sentence"], []).append({**m, "type": actor.get("type"),
+                                                          "subtype": actor.get("subtype")})
+    chosen = [i for i, (s, e) in enumerate(spans) if _candidate(text[s:e], model, by_sentence.get(i, []))]
+    parsed = dict(zip(chosen, parse([text[spans[i][0]:spans[i][1]] for i in chosen]), strict=True))
+    records = []
+    context: list[PartialDate] = []
+    antecedent = None
+    for i, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        if i in parsed:
+            for event in code_sentence(parsed[i], start, by_sentence.get(i, []), model.lexicon, antecedent):
+                when = sentence_date(sentence, anchor, context=context, tense=event.tense)
+                records.append(_record(doc_id, i, start, end, event, when, actors))
+        context.extend(t.value for t in find_times(sentence, anchor, context=context)
+                       if t.value is not None and t.value.precision != "year")
+        antecedent = _first_actor(by_sentence.get(i, [])) or antecedent
+    return records
+
+
+def _first_actor(mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first non-adjective state, organisation or group a sentence names: a
+    crude antecedent for "it" in the next one."""
+    return next((m for m in sorted(mentions, key=lambda m: m["start"])
+                 if m["form"] != "adjective" and m.get("type") == "state"), None)
+
+
+def _party(mention: dict | None, actors: dict[str, dict]) -> dict[str, Any] | None:
+    if mention is None:
+        return None
+    actor = actors.get(mention["actor"], {})
+    return {"actor": mention["actor"], "name": actor.get("name", mention.get("name")),
+            "country": actor.get("country"), "code": mention.get("code") or actor.get("code")}
+
+
+def _record(doc_id: str, idx: int, start: int, end: int, event: SentenceEvent, when,
+            actors: dict[str, dict]) -> dict[str, Any]:
+    info = describe(event.code)
+    source, target = _party(event.source, actors), _party(event.target, actors)
+    key = f"{doc_id}|{idx}|{source['actor']}|{target['actor'] if target else ''}|{event.code}"
+    return {
+        "id": hashlib.sha256(key.encode()).hexdigest()[:16],
+        "doc": doc_id, "sentence": idx,
+        "date": when.value.iso() if when and when.value else None,
+        "date_precision": when.value.precision if when and when.value else None,
+        "date_text": when.text if when else None,
+        "source": source, "target": target,
+        "cameo": info.code, "root": info.root, "plover": info.plover, "goldstein": info.goldstein,
+        "quad_class": info.quad_class, "polarity": event.polarity, "modality": event.modality,
+        "attribution": event.attribution["actor"] if event.attribution else None,
+        "location": event.location["actor"] if event.location else None,
+        "trigger": event.trigger_text, "start": start, "end": end,
+        "rule": event.pattern, "confidence": round(event.confidence, 2),
+    }
+
+
+def reprocess(store: Store, model: EventModel, *, everything: bool = False,
+              on_document: Callable[[str], None] | None = None) -> int:
+    ids = store.stale_documents(STAGE, "" if everything else model.version)
+    for doc_id in ids:
+        doc = store.document(doc_id)
+        spans = [(s["start"], s["end"]) for s in store.sentences(doc_id)]
+        mentions = [dict(m) for m in store.mentions(doc_id)]
+        actors = store.actor_records({m["actor"] for m in mentions})
+        events = extract(doc_id, doc["text"], spans, doc["published"], mentions, actors, model)
+        with store.transaction():
+            store.replace_events(doc_id, events)
+            store.mark_processed(doc_id, STAGE, model.version)
+        if on_document:
+            on_document(doc_id)
+    return len(ids)

@@ -1,0 +1,106 @@
+"""Event coding on sentences written for these tests, through dyad's own parser:
+roles, passives, coordination, event nouns, negation, modality, dates."""
+
+import pytest
+
+from dyad import Store, ingest
+
+
+@pytest.fixture(scope="module")
+def coded(tmp_path_factory):
+    """Ingest each test article once; return its asserted and all events by name."""
+    folder = tmp_path_factory.mktemp("articles")
+    articles = {
+        "meet": ("2022-01-21", "Iranian President Ebrahim Raisi met with Russian President Vladimir Putin "
+                               "in Moscow on Wednesday."),
+        "negated": ("2023-04-01", "To date Russia has not signed a strategic agreement with Iran."),
+        "planned": ("2025-01-10", "Masoud Pezeshkian is expected to visit Moscow next week."),
+        "hypothetical": ("2022-01-15", "Should a war break out between Iran and Israel, Russia would send "
+                                       "troops to Iran."),
+        "reported": ("2023-05-02", "Iranian sources claimed that Russia delivered fighter jets to Iran."),
+        "passive": ("2024-06-03", "Tehran was visited by Sergei Lavrov on Monday."),
+        "coordinated": ("2025-01-18", "On Friday, Iran and Russia signed a comprehensive strategic partnership "
+                                      "treaty in the Kremlin."),
+        "noun": ("2022-01-20", "Raisi's visit to Moscow on January 19 was his first as president."),
+        "undated": (None, "Russia supplied Iran with air defence systems."),
+        "nothing": ("2022-01-20", "The weather in Moscow was cold and the streets were empty."),
+    }
+    for name, (date, text) in articles.items():
+        header = f"published: {date}\n\n" if date else ""
+        (folder / f"{name}.txt").write_text(header + text)
+    db = tmp_path_factory.mktemp("db") / "events.db"
+    with Store(db) as store:
+        report = ingest([str(folder)], store)
+        assert not report.skipped
+        docs = {d["file"].rsplit("/", 1)[-1][:-4]: d["id"] for d in store.iter_documents()}
+        return {name: ([dict(e) for e in store.events(doc_id=doc)],
+                       [dict(e) for e in store.events(doc_id=doc, all_modalities=True)])
+                for name, doc in docs.items()}
+
+
+def triples(events):
+    return {(e["source_actor"], e["root"], e["target_actor"]) for e in events}
+
+
+def test_meeting_with_roles_date_and_location(coded):
+    asserted, _ = coded["meet"]
+    e = next(e for e in asserted if e["source_actor"] == "ebrahim-raisi")
+    assert e["target_actor"] == "vladimir-putin" and e["root"] == "04"
+    assert (e["date"], e["date_precision"]) == ("2022-01-19", "day")  # "on Wednesday", published Friday
+    assert e["plover"] == "CONSULT" and e["quad_class"] == 1 and e["goldstein"] > 0
+    assert e["evidence"].startswith("Iranian President Ebrahim Raisi met")
+
+
+def test_negated_event_is_kept_but_not_asserted(coded):
+    asserted, everything = coded["negated"]
+    assert not asserted
+    assert any(e["polarity"] == "negated" and e["source_actor"] == "RUS" for e in everything)
+
+
+def test_planned_event(coded):
+    asserted, everything = coded["planned"]
+    assert not asserted
+    planned = [e for e in everything if e["modality"] == "planned"]
+    assert planned and planned[0]["source_actor"] == "masoud-pezeshkian" and planned[0]["target_actor"] == "RUS"
+
+
+def test_hypothetical_event(coded):
+    asserted, everything = coded["hypothetical"]
+    assert not asserted
+    assert any(e["modality"] == "hypothetical" for e in everything)
+
+
+def test_reported_event_has_its_attribution(coded):
+    asserted, everything = coded["reported"]
+    assert not asserted
+    reported = [e for e in everything if e["modality"] == "reported"]
+    assert reported and ("RUS", "06", "IRN") in triples(reported) or ("RUS", "07", "IRN") in triples(reported)
+
+
+def test_passive_agent_is_the_source(coded):
+    asserted, _ = coded["passive"]
+    assert ("sergei-lavrov", "04", "IRN") in triples(asserted)
+    assert asserted[0]["date"] == "2024-06-03"
+
+
+def test_coordinated_parties_act_toward_each_other(coded):
+    asserted, _ = coded["coordinated"]
+    found = triples(asserted)
+    assert ("IRN", "05", "RUS") in found or ("IRN", "03", "RUS") in found
+    assert any(t[0] == "RUS" and t[2] == "IRN" for t in found)
+    assert all(e["date"] == "2025-01-17" for e in asserted)
+
+
+def test_event_noun(coded):
+    asserted, _ = coded["noun"]
+    e = next(e for e in asserted if e["root"] == "04")
+    assert (e["source_actor"], e["target_actor"], e["date"]) == ("ebrahim-raisi", "RUS", "2022-01-19")
+
+
+def test_undated_event_says_so(coded):
+    asserted, _ = coded["undated"]
+    assert asserted and all(e["date"] is None for e in asserted)
+
+
+def test_no_event_without_one(coded):
+    assert coded["nothing"] == ([], [])
