@@ -326,10 +326,11 @@ class Registry:
 
     def _merge(self, actor: Actor, entry: dict, where: str, country: str | None) -> None:
         for key in ("aliases", "adjectives", "demonyms", "metonyms", "prefixes", "members", "context_aliases",
-                    "context"):
+                    "context", "parties"):
+            target = "members" if key == "parties" else key  # an agreement's parties are its members
             for value in _list(entry.get(key)):
-                if value not in getattr(actor, key):
-                    getattr(actor, key).append(value)
+                if value not in getattr(actor, target):
+                    getattr(actor, target).append(value)
         if entry.get("name") and entry["name"] != actor.name:
             if actor.name not in actor.aliases:
                 actor.aliases.append(actor.name)

@@ -12,7 +12,7 @@ reported (with the speaker as attribution).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -90,12 +90,12 @@ class SentenceActors:
     """Which actor mention each token of a parsed sentence belongs to."""
 
     def __init__(self, doc, offset: int, mentions: Iterable[dict[str, Any]],
-                 antecedent: dict[str, Any] | None = None) -> None:
+                 antecedents: dict[str, dict[str, Any]] | None = None) -> None:
         self.by_token: dict[int, dict[str, Any]] = {}
         self.heads: dict[int, dict[str, Any]] = {}
-        # The actor a pronoun subject most likely means: the last subject actor
-        # of the previous sentences ("Previously, it rejected a draft deal").
-        self.antecedent = antecedent
+        # What a pronoun subject most likely means, from the previous sentences:
+        # "it" a state ("Previously, it rejected a draft deal"), "he"/"she" a person.
+        self.antecedents = antecedents or {}
         for m in mentions:
             # A bare adjective ("Iranian drones") names no actor; "Iranian officials" is a sector mention.
             if m.get("type", "person") not in _ACTOR_TYPES or m["form"] == "adjective":
@@ -169,6 +169,11 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
         for c in verb.children:
             if c.dep_ in ("obl:agent",) or c.dep_ == "obl" and any(g.lower_ == "by" for g in c.children):
                 return actors.group(c), True
+        # "signed on 17 January by Presidents Putin and Pezeshkian": the parser
+        # may hang the agent lower in the clause.
+        for t in _local_tokens(verb):
+            if _case(t) == "by" and actors.group(t):
+                return actors.group(t), True
         return [], True
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     for c in subjects:  # a misparse can give a verb two subjects; the one that names an actor acts
@@ -176,7 +181,8 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
         if not found and c.lower_ in _GROUP_WORDS:
             found = _last_pair(verb, actors)  # "Iran and Russia ... as the two held"
         if not found and c.lower_ in _PRONOUNS:
-            found = [actors.antecedent] if actors.antecedent else []
+            antecedent = _earlier_in_sentence(c, actors) or actors.antecedents.get(c.lower_)
+            found = [antecedent] if antecedent else []
         if found:
             return found, False
     if subjects:
@@ -196,6 +202,18 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
     return [], False
 
 
+def _earlier_in_sentence(pronoun, actors: SentenceActors) -> dict[str, Any] | None:
+    """"Abdollahian led officials to Moscow, where he met Lavrov": the nearest
+    earlier actor of the kind the pronoun refers to."""
+    wanted = {"he": {"person"}, "she": {"person"}, "it": {"state", "organisation"},
+              "they": {"state", "group", "organisation"}}[pronoun.lower_]
+    for i in range(pronoun.i - 1, -1, -1):
+        hit = actors.heads.get(i)
+        if hit is not None and hit.get("type") in wanted and hit["form"] != "adjective":
+            return hit
+    return None
+
+
 def _last_pair(verb, actors: SentenceActors) -> list:
     """The nearest coordinated group of two or more actors before the verb."""
     for tok in reversed(list(verb.doc[:verb.i])):
@@ -211,6 +229,13 @@ def _passive_target(verb, actors: SentenceActors) -> list:
         if c.dep_ in _PASSIVE_SUBJECTS:
             return actors.group(c)
     return []
+
+
+def _alongside(token) -> bool:
+    """"together with Egypt", "along with China": companions of the source, not targets."""
+    i = token.left_edge.i
+    return i > 0 and token.doc[i - 1].lower_ in ("together", "along") or any(
+        c.lower_ in ("together", "along") for c in token.children)
 
 
 def _case(token) -> str | None:
@@ -255,7 +280,7 @@ def _default_target(verb, actors: SentenceActors) -> tuple[list, dict | None]:
         if c.dep_ in ("obl", "obl:tmod", "nmod"):
             case = _case(c)
             found = actors.group(c)
-            if not found:
+            if not found or _alongside(c):
                 continue
             if case in _LOCATION_CASES:
                 location = location or found[0]
@@ -264,22 +289,43 @@ def _default_target(verb, actors: SentenceActors) -> tuple[list, dict | None]:
     return [], location
 
 
-def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon) -> list[SentenceEvent]:
+def _expand_agreements(group: list, parties) -> list:
+    """An agreement with two or three parties stands for them ("the treaty came into force")."""
+    out = []
+    for actor in group:
+        members = parties(actor["actor"]) if parties and actor.get("subtype") in _AGREEMENTS else []
+        out.extend(members if 2 <= len(members) <= 3 else [actor])
+    return out
+
+
+def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None) -> list[SentenceEvent]:
     events: list[SentenceEvent] = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB",) and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT"):
+    for token in doc:
+        # "Iran became a full member of the SCO": the copula's clause is its head's.
+        verb = token.head if token.dep_ == "cop" and token.lower_ not in ("is", "was", "are", "were", "be") else token
+        if verb.pos_ not in ("VERB",) and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT") and verb is token:
             continue
-        following = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
-        # Multi-word verbs first ("met with", "called for"), then the verb alone.
-        blocks = lexicon.verbs_for(f"{verb.lower_} {following}") + lexicon.verbs_for(verb.lower_)
+        # Multi-word verbs first ("came into force", "met with"), then the verb alone.
+        blocks = []
+        for n in (3, 2):
+            if token.i + n < len(doc) + 1:
+                blocks += lexicon.verbs_for(" ".join(t.lower_ for t in doc[token.i:token.i + n]))
+        blocks += [b for b in lexicon.verbs_for(token.lower_) if b not in blocks]
         if not blocks:
             continue
         sources, passive = _subjects(verb, actors)
+        if not sources and verb.dep_ == "acl":
+            sources = _between(verb, actors)[:1]  # "an agreement signed in 2021 between Iran and China"
+        if passive and not sources:
+            # "The treaty was signed in Moscow": the agreement's parties acted.
+            sources = _expand_agreements(_passive_target(verb, actors), parties)
+            passive = not sources or sources[0].get("form") != "party"
+        sources = _expand_agreements(sources, parties)
         if not sources:
             continue
         local = _local_tokens(verb)
-        before = [t for t in local if t.i < verb.i]
-        after = [t for t in local if t.i > verb.i]
+        before = [t for t in local if t.i < token.i]
+        after = [t for t in local if t.i > token.i]
         chosen = None
         for block in blocks:
             for pattern in lexicon.patterns(block):
@@ -302,7 +348,7 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon) -> list[Senten
         if code is None:
             continue  # an exception pattern: these words make the verb no event ("pilgrims visit")
         between = _between(verb, actors)
-        if between and (not sources or sources == between):
+        if between and (not sources or sources in (between, between[:1])):
             sources, targets, location = between[:1], between[1:2], None
         elif passive:
             targets = _passive_target(verb, actors)
@@ -460,12 +506,15 @@ def _inverted(trigger) -> bool:
 
 
 def code_sentence(doc, offset: int, mentions: list[dict[str, Any]], lexicon: VerbLexicon,
-                  antecedent: dict[str, Any] | None = None) -> list[SentenceEvent]:
-    """Every event the sentence states, with polarity and modality read."""
-    actors = SentenceActors(doc, offset, mentions, antecedent)
+                  antecedents: dict[str, dict[str, Any]] | None = None,
+                  parties: Callable[[str], list[dict[str, Any]]] | None = None) -> list[SentenceEvent]:
+    """Every event the sentence states, with polarity and modality read.
+    ``parties`` gives the states party to an agreement, for events whose only
+    actor is the agreement ("the treaty came into force")."""
+    actors = SentenceActors(doc, offset, mentions, antecedents)
     if not actors.heads:
         return []
-    events = code_verbs(doc, actors, lexicon) + code_nouns(doc, actors)
+    events = code_verbs(doc, actors, lexicon, parties) + code_nouns(doc, actors)
     cue = cues()
     seen: set[tuple] = set()
     unique = []

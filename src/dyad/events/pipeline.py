@@ -7,10 +7,12 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
 from .. import __version__
+from ..actors.registry import shipped_registry
 from ..dates import BadDate, PartialDate, parse_date
 from ..store import Store
 from .codebook import describe
@@ -23,7 +25,8 @@ STAGE = "events"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
-_DATA_FILES = ("cameo/verbs.yaml", "cameo/nominal.yaml", "cameo/codes.yaml", "modality.yaml")
+_DATA_FILES = ("cameo/verbs.yaml", "cameo/verbs_dyad.yaml", "cameo/nominal.yaml", "cameo/codes.yaml",
+               "modality.yaml")
 
 
 @dataclass
@@ -78,24 +81,42 @@ def extract(doc_id: str, text: str, spans: list[tuple[int, int]], published: str
     parsed = dict(zip(chosen, parse([text[spans[i][0]:spans[i][1]] for i in chosen]), strict=True))
     records = []
     context: list[PartialDate] = []
-    antecedent = None
+    antecedents: dict[str, dict] = {}
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         if i in parsed:
-            for event in code_sentence(parsed[i], start, by_sentence.get(i, []), model.lexicon, antecedent):
+            for event in code_sentence(parsed[i], start, by_sentence.get(i, []), model.lexicon, antecedents,
+                                       _parties):
                 when = sentence_date(sentence, anchor, context=context, tense=event.tense)
                 records.append(_record(doc_id, i, start, end, event, when, actors))
         context.extend(t.value for t in find_times(sentence, anchor, context=context)
                        if t.value is not None and t.value.precision != "year")
-        antecedent = _first_actor(by_sentence.get(i, [])) or antecedent
+        _update_antecedents(antecedents, by_sentence.get(i, []))
     return records
 
 
-def _first_actor(mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The first non-adjective state, organisation or group a sentence names: a
-    crude antecedent for "it" in the next one."""
-    return next((m for m in sorted(mentions, key=lambda m: m["start"])
-                 if m["form"] != "adjective" and m.get("type") == "state"), None)
+def _update_antecedents(antecedents: dict[str, dict], mentions: list[dict[str, Any]]) -> None:
+    """The first state and the first person a sentence names: crude antecedents
+    for "it" and "he"/"she" in the sentences after it."""
+    ordered = [m for m in sorted(mentions, key=lambda m: m["start"]) if m["form"] != "adjective"]
+    state = next((m for m in ordered if m.get("type") == "state"), None)
+    person = next((m for m in ordered if m.get("type") == "person"), None)
+    if state:
+        antecedents["it"] = antecedents["they"] = state
+    if person:
+        antecedents["he"] = antecedents["she"] = person
+
+
+@cache
+def _party_mentions(agreement: str) -> tuple:
+    actor = shipped_registry().get(agreement)
+    if actor is None:
+        return ()
+    return tuple({"actor": m, "code": m, "type": "state", "form": "party", "name": m} for m in actor.members)
+
+
+def _parties(agreement: str) -> list[dict[str, Any]]:
+    return list(_party_mentions(agreement))
 
 
 def _party(mention: dict | None, actors: dict[str, dict]) -> dict[str, Any] | None:

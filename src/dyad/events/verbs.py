@@ -120,9 +120,23 @@ class VerbLexicon:
     @cache
     def load(cls) -> VerbLexicon:
         """The shipped dictionary, read once per process."""
-        raw = resources.files("dyad").joinpath("data", "cameo", "verbs.yaml").read_bytes()
+        base = resources.files("dyad").joinpath("data", "cameo")
+        raw = base.joinpath("verbs.yaml").read_bytes()
+        extra_raw = base.joinpath("verbs_dyad.yaml").read_bytes()
         data = yaml.load(raw, Loader=_Loader)
-        return cls(data, version=hashlib.sha256(raw).hexdigest()[:12])
+        added: dict = {}
+        for verb, block in (yaml.load(extra_raw, Loader=_Loader) or {}).items():
+            # dyad's own additions: extend a CAMEO block (its patterns first) or add one.
+            ours = [{**p, "line": 100000 + p["line"]} for p in block.get("patterns") or ()]
+            if verb in data:
+                known = data[verb]
+                known["forms"] = list(dict.fromkeys([*(known.get("forms") or ()), *(block.get("forms") or ())]))
+                known["patterns"] = ours + list(known.get("patterns") or ())
+            else:
+                added[verb] = {**block, "patterns": ours}
+        # dyad's new blocks come first, so that "ratified" is RATIFY before CAMEO's ALLOW.
+        data = {**added, **data}
+        return cls(data, version=hashlib.sha256(raw + extra_raw).hexdigest()[:12])
 
     @property
     def verbs(self) -> list[str]:
