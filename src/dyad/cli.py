@@ -440,11 +440,12 @@ def actor(name: str, db: str | None, quiet: bool, as_json: bool) -> int:
 @click.option("--doc", "doc_id", metavar="ID", help="Only the events of this document.")
 @click.option("--all-modalities", is_flag=True,
               help="Include negated, planned, hypothetical and reported events (marked).")
+@click.option("--with-copies", is_flag=True, help="Include events of syndicated copies (the same report again).")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON records.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print as CSV.")
 def events(db: str | None, quiet: bool, actor: str | None, pair: str | None, since: str | None,
-           until: str | None, root: str | None, doc_id: str | None, all_modalities: bool, as_json: bool,
-           as_csv: bool) -> int:
+           until: str | None, root: str | None, doc_id: str | None, all_modalities: bool, with_copies: bool,
+           as_json: bool, as_csv: bool) -> int:
     """Coded events: who did what to whom, when, CAMEO and PLOVER coded.
 
     By default only asserted, actual events are listed: "Russia has not
@@ -469,7 +470,8 @@ def events(db: str | None, quiet: bool, actor: str | None, pair: str | None, sin
     with Store(db, create=False) as store:
         doc = _one_document(store, doc_id)["id"] if doc_id else None
         rows = [dict(r) for r in store.events(doc_id=doc, actor=actor, pair=pair_ids, since=since,
-                                              until=until_key, root=root, all_modalities=all_modalities)]
+                                              until=until_key, root=root, all_modalities=all_modalities,
+                                              with_copies=with_copies)]
     if as_json:
         emit_json(rows)
         return 0

@@ -223,6 +223,7 @@ def _score_events(store: Store, documents: dict[str, str], gold: dict[str, Any])
     not_events that must never come out as asserted, actual events."""
     gold_events = gold.get("events") or []
     core = Part("events (core recall)")
+    dates = Part("event dates")
     precise = Part("events (precision)")
     negatives = Part("not_events")
     if not gold_events and not gold.get("not_events"):
@@ -247,9 +248,24 @@ def _score_events(store: Store, documents: dict[str, str], gold: dict[str, Any])
         key = str(g["doc"])
         if key not in ours:
             continue
+        found = [e for e in ours[key] if matches(e, g)]
+        # A date is scored on the event coded from the gold's own sentence (its cue);
+        # a document often holds the same dyad and root in several sentences.
+        cued = [e for e in found if g.get("cue") and g["cue"] in e["evidence"]]
+        if cued and g.get("date"):
+            # Dated right: some matching event carries the gold date, at the gold's precision.
+            dates.total += 1
+            wanted = str(g["date"])
+            if any(e["date"] and e["date"][:len(wanted)] == wanted for e in cued):
+                dates.correct += 1
+            else:
+                dates.wrong += 1
+                dates.errors.append({"doc": key, "text": g.get("cue", ""), "start": cued[0]["start"],
+                                     "error": "wrong", "expected": wanted,
+                                     "got": f"{cued[0]['date'] or 'undated'} ({cued[0]['date_text'] or '-'})"})
         if g.get("core"):
             core.total += 1
-            if any(matches(e, g) for e in ours[key]):
+            if found:
                 core.correct += 1
             else:
                 core.missed += 1
@@ -280,4 +296,4 @@ def _score_events(store: Store, documents: dict[str, str], gold: dict[str, Any])
         else:
             negatives.correct += 1
     precise.total = precise.correct + precise.spurious
-    return [core, precise, negatives]
+    return [core, precise, negatives, dates]

@@ -53,7 +53,7 @@ EVENT_FIELDS: dict[str, str] = {
 
 
 def event_records(store: Store) -> Iterator[dict[str, Any]]:
-    for e in store.events(all_modalities=True):
+    for e in store.events(all_modalities=True, with_copies=True):
         yield {
             "kind": "event", "id": e["id"], "doc": e["doc_id"], "date": e["date"],
             "date_precision": e["date_precision"],

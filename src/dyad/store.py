@@ -375,10 +375,14 @@ class Store:
 
     def events(self, *, doc_id: str | None = None, actor: str | None = None,
                pair: tuple[str, str] | None = None, since: str | None = None, until: str | None = None,
-               root: str | None = None, all_modalities: bool = False) -> list[sqlite3.Row]:
+               root: str | None = None, all_modalities: bool = False,
+               with_copies: bool = False) -> list[sqlite3.Row]:
         """Events with their actors' names and the evidence sentence, oldest first.
-        Only asserted, actual events unless ``all_modalities``."""
+        Only asserted, actual events unless ``all_modalities``; not those of
+        syndicated copies (the same report again) unless ``with_copies``."""
         where, args = [], []
+        if not with_copies and not doc_id:
+            where.append("d.duplicate_of IS NULL")
         if doc_id:
             where.append("e.doc_id = ?")
             args.append(doc_id)

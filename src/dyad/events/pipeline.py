@@ -18,7 +18,7 @@ from ..store import Store
 from .codebook import describe
 from .coder import SentenceEvent, code_sentence, nominals
 from .parse import model_path, parse
-from .timex import find_times, sentence_date
+from .timex import find_times
 from .verbs import VerbLexicon
 
 STAGE = "events"
@@ -85,9 +85,10 @@ def extract(doc_id: str, text: str, spans: list[tuple[int, int]], published: str
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         if i in parsed:
-            for event in code_sentence(parsed[i], start, by_sentence.get(i, []), model.lexicon, antecedents,
+            doc = parsed[i]
+            for event in code_sentence(doc, start, by_sentence.get(i, []), model.lexicon, antecedents,
                                        _parties):
-                when = sentence_date(sentence, anchor, context=context, tense=event.tense)
+                when = _nearest_time(sentence, doc[event.trigger].idx, anchor, context, event.tense)
                 records.append(_record(doc_id, i, start, end, event, when, actors))
         context.extend(t.value for t in find_times(sentence, anchor, context=context)
                        if t.value is not None and t.value.precision != "year")
@@ -117,6 +118,16 @@ def _party_mentions(agreement: str) -> tuple:
 
 def _parties(agreement: str) -> list[dict[str, Any]]:
     return list(_party_mentions(agreement))
+
+
+def _nearest_time(sentence: str, trigger_at: int, anchor, context, tense: str):
+    """The time phrase that dates this event: of those the sentence has, the
+    nearest to its verb ("Putin came to Tehran in July", not "this year" at the
+    sentence's start). Resolved phrases win over unresolved ones."""
+    times = find_times(sentence, anchor, context=context, tense=tense)
+    if not times:
+        return None
+    return min(times, key=lambda t: (t.value is None, min(abs(t.start - trigger_at), abs(t.end - trigger_at))))
 
 
 def _party(mention: dict | None, actors: dict[str, dict]) -> dict[str, Any] | None:

@@ -11,8 +11,8 @@ Rules, in short (tests/test_timex.py has a case for each):
 - Explicit dates ("January 19, 2022", "19 January 2022", "2022-01-19",
   "in August 2022", "in 2021") need no anchor: ``anchor`` is None.
 - A month or month-day without a year ("on January 19", "in September") takes
-  its year from the publication date when that is day-precise, else from the
-  latest context date of day or month precision, else from a month- or
+  its year from the publication date when that is day- or month-precise, else
+  from the latest context date of day or month precision, else from a
   year-precise publication date. From the publication date, in the past tense,
   a date more than 14 days after the latest day the anchor allows belongs to
   the previous year ("on December 28" in an article of 2022-01-05 is
@@ -724,7 +724,9 @@ def _nearest_year(base: PartialDate, month: int) -> int:
 
 def _year_for(month: int, day: int | None, st: _State) -> tuple[int, str] | None:
     pub = st.pub
-    if pub is not None and pub.precision == "day":
+    # A publication month is as good as its day for a year-less date: "on 23 October"
+    # in a November 2024 article is 2024, whatever years the text mentioned before.
+    if pub is not None and pub.precision in ("day", "month"):
         return _rolled_year(pub, month, day, st.tense), "publication"
     c = st.latest(("day", "month"))
     if c is not None:
