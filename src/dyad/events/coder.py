@@ -37,8 +37,9 @@ _FRAME_CODES = {"010"}
 # Codes for which coordinated subjects with no object act toward each other
 # ("Iran and Russia met", "... signed").
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
-# A list of eight member states is a roll call, not eight parties acting on each other.
-_MAX_MUTUAL = 3
+# "Iran and Russia met" is two parties acting on each other; a list of three or more
+# ("together with Egypt, Ethiopia and the UAE") is a roll call.
+_MAX_MUTUAL = 2
 
 
 @dataclass

@@ -22,6 +22,8 @@ from .timex import find_times
 from .verbs import VerbLexicon
 
 STAGE = "events"
+# Dependents that start another clause: their time phrases date other events.
+_OTHER_CLAUSES = {"conj", "parataxis", "advcl", "ccomp", "acl:relcl", "list"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -88,7 +90,7 @@ def extract(doc_id: str, text: str, spans: list[tuple[int, int]], published: str
             doc = parsed[i]
             for event in code_sentence(doc, start, by_sentence.get(i, []), model.lexicon, antecedents,
                                        _parties):
-                when = _nearest_time(sentence, doc[event.trigger].idx, anchor, context, event.tense)
+                when = _nearest_time(sentence, doc[event.trigger], anchor, context, event.tense)
                 records.append(_record(doc_id, i, start, end, event, when, actors))
         context.extend(t.value for t in find_times(sentence, anchor, context=context)
                        if t.value is not None and t.value.precision != "year")
@@ -120,14 +122,22 @@ def _parties(agreement: str) -> list[dict[str, Any]]:
     return list(_party_mentions(agreement))
 
 
-def _nearest_time(sentence: str, trigger_at: int, anchor, context, tense: str):
-    """The time phrase that dates this event: of those the sentence has, the
-    nearest to its verb ("Putin came to Tehran in July", not "this year" at the
-    sentence's start). Resolved phrases win over unresolved ones."""
+def _nearest_time(sentence: str, trigger, anchor, context, tense: str):
+    """The time phrase that dates this event: one inside the verb's own clause
+    first ("Raisi travelled in January, and Putin came to Tehran in July": the
+    visit is July), else the nearest in the sentence. Resolved phrases win."""
     times = find_times(sentence, anchor, context=context, tense=tense)
     if not times:
         return None
-    return min(times, key=lambda t: (t.value is None, min(abs(t.start - trigger_at), abs(t.end - trigger_at))))
+    at = trigger.idx
+    other = {t.i for c in trigger.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
+    own = [t for t in trigger.subtree if t.i not in other]
+
+    def rank(t) -> tuple:
+        inside = any(t.start <= tok.idx < t.end for tok in own)
+        return (t.value is None, not inside, min(abs(t.start - at), abs(t.end - at)))
+
+    return min(times, key=rank)
 
 
 def _party(mention: dict | None, actors: dict[str, dict]) -> dict[str, Any] | None:
