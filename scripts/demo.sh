@@ -24,6 +24,9 @@ echo
 echo "== the actors they mention (top 12)"
 "$dyad" actors --top 12
 echo
+echo "== Iran-Russia events (asserted, actual; first 15)"
+"$dyad" events --pair IRN:RUS | head -16
+echo
 echo "== how well, against the corpus's gold annotation"
 "$dyad" eval examples/gold.yaml
 echo
