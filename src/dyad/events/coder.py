@@ -31,7 +31,8 @@ _ACTOR_TYPES = {"person", "state", "organisation", "group"}
 _AGREEMENTS = {"agreement", "treaty"}
 _PRONOUNS = {"it", "he", "she", "they"}
 # Subjects that stand for actors coordinated earlier: "the two", "both", "the two sides".
-_GROUP_WORDS = {"two", "both", "sides", "countries", "nations", "they", "leaders", "parties"}
+_GROUP_WORDS = {"two", "both", "sides", "countries", "nations", "they", "leaders", "parties", "presidents",
+                "ministers", "governments", "delegations"}
 # Generic statements ("said", "told") are the frame of reported events, not events of their own.
 _FRAME_CODES = {"010"}
 # Codes for which coordinated subjects with no object act toward each other
@@ -97,9 +98,15 @@ class SentenceActors:
         # What a pronoun subject most likely means, from the previous sentences:
         # "it" a state ("Previously, it rejected a draft deal"), "he"/"she" a person.
         self.antecedents = antecedents or {}
+        self.adjectives: dict[int, dict[str, Any]] = {}
         for m in mentions:
             # A bare adjective ("Iranian drones") names no actor; "Iranian officials" is a sector mention.
-            if m.get("type", "person") not in _ACTOR_TYPES or m["form"] == "adjective":
+            if m["form"] == "adjective":
+                for t in doc:
+                    if m["start"] <= offset + t.idx < m["end"]:
+                        self.adjectives[t.i] = m
+                continue
+            if m.get("type", "person") not in _ACTOR_TYPES:
                 continue
             span = [t for t in doc if m["start"] <= offset + t.idx < m["end"]]
             if not span:
@@ -120,6 +127,15 @@ class SentenceActors:
                 hit = self.heads.get(child.i) or self.by_token.get(child.i)
                 if hit is not None:
                     return hit
+        return None
+
+    def adjective_in(self, token) -> dict[str, Any] | None:
+        """The country an adjective names inside a noun phrase: "strikes on Iranian
+        nuclear sites" are aimed at Iran."""
+        for t in token.subtree:
+            hit = self.adjectives.get(t.i)
+            if hit is not None:
+                return hit
         return None
 
     def group(self, token) -> list[dict[str, Any]]:
@@ -308,7 +324,7 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None) 
             continue
         # Multi-word verbs first ("came into force", "met with"), then the verb alone.
         blocks = []
-        for n in (3, 2):
+        for n in (4, 3, 2):
             if token.i + n < len(doc) + 1:
                 blocks += lexicon.verbs_for(" ".join(t.lower_ for t in doc[token.i:token.i + n]))
         blocks += [b for b in lexicon.verbs_for(token.lower_) if b not in blocks]
@@ -338,13 +354,15 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None) 
                     continue
                 chosen = (pattern.code, {**bound_before, **bound_after}, f"verbs.yaml line {pattern.line}")
                 break
+            # The first block that has anything to say decides: its own code when
+            # none of its patterns matched, before another block's patterns are tried.
+            default = lexicon.default_code(block, token.lower_)
+            if chosen is None and default:
+                chosen = (default, {}, f"verb {block}")
             if chosen:
                 break
         if chosen is None:
-            code = next((c for b in blocks if (c := lexicon.default_code(b, verb.lower_))), None)
-            if code is None:
-                continue
-            chosen = (code, {}, f"verb {blocks[0]}")
+            continue
         code, bound, rule = chosen
         if code is None:
             continue  # an exception pattern: these words make the verb no event ("pilgrims visit")
@@ -395,7 +413,7 @@ def code_nouns(doc, actors: SentenceActors) -> list[SentenceEvent]:
         # is read off the words: an actor right after one of the noun's prepositions.
         for t in noun.subtree:
             if t.i > noun.i + 1 and doc[t.i - 1].lower_ in entry["target"] and not targets:
-                hit = actors.of(t)
+                hit = actors.of(t) or actors.adjective_in(t)
                 if hit is not None:
                     targets = [hit]
         for c in noun.children:
@@ -409,11 +427,11 @@ def code_nouns(doc, actors: SentenceActors) -> list[SentenceEvent]:
                     pair = actors.group(c)
                     if len(pair) >= 2:
                         sources, targets = pair[:1], pair[1:2]
-            elif c.dep_ in ("amod", "compound") and entry.get("pair"):
-                hit = actors.of(c)
+            elif c.dep_ in ("amod", "compound") and (entry.get("pair") or entry.get("own_source")):
+                hit = actors.of(c) or actors.adjectives.get(c.i)
                 if hit is not None and not sources:
                     sources = [hit]
-        if not sources:
+        if not sources and not entry.get("own_source"):
             head = noun.head
             while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
                 head = head.head
