@@ -29,6 +29,8 @@ _LOCATION_CASES = {"in", "at", "near", "inside", "outside"}
 _NAME_PARTS = {"flat", "flat:name", "compound", "nmod:desc", "appos", "amod", "nmod:poss", "det:poss"}
 _ACTOR_TYPES = {"person", "state", "organisation", "group"}
 _AGREEMENTS = {"agreement", "treaty"}
+# Dependents that are the content of their head: a negated head denies them.
+_COMPLEMENTS = {"ccomp", "xcomp", "acl", "csubj", "csubj:pass"}
 _PRONOUNS = {"it", "he", "she", "they"}
 # Subjects that stand for actors coordinated earlier: "the two", "both", "the two sides".
 _GROUP_WORDS = {"two", "both", "sides", "countries", "nations", "they", "leaders", "parties", "presidents",
@@ -488,9 +490,14 @@ def read_modality(doc, event: SentenceEvent, actors: SentenceActors, cue: Cues) 
     # ("has not hinted that it is ready to sell", "no signs that Iran has received").
     if words & cue.negators or any(c.dep_ == "advmod" and c.lower_ in cue.negators for c in own):
         event.polarity = "negated"
-    for up in chain[1:]:
-        kids = {c.lower_ for c in up.children if c.dep_ in ("advmod", "det", "neg", "cc:preconj", "aux")}
-        if kids & cue.negators or up.lower_ in cue.negating_heads:
+    # Negation reaches down only into what a clause or noun governs as its
+    # content ("did not say that ...", "no signs that ..."); an adverbial clause
+    # beside a denial ("..., as the two held an exercise") is asserted.
+    node = trigger
+    while node.dep_ in _COMPLEMENTS and node.head.i != node.i:
+        node = node.head
+        kids = {c.lower_ for c in node.children if c.dep_ in ("advmod", "det", "neg", "cc:preconj", "aux")}
+        if kids & cue.negators or node.lower_ in cue.negating_heads:
             event.polarity = "negated"
             break
     # Modality, nearest first.
