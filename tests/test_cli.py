@@ -4,7 +4,8 @@ import pytest
 
 from conftest import synthetic_article
 
-COMMANDS = ["ingest", "status", "documents", "show", "search", "export"]
+COMMANDS = ["ingest", "status", "documents", "show", "search", "export", "actors", "actor", "events",
+            "reprocess", "eval"]
 
 
 def test_top_level_help_lists_every_command(dyad):
@@ -59,3 +60,12 @@ def test_progress_bar_stays_off_stderr_for_pipes(tmp_path, db, dyad):
     assert r.code == 0 and r.err == ""
     r = dyad("ingest", tmp_path, "--db", db, "--quiet")
     assert r.out == "" and r.err == ""
+
+
+def test_eval_petrarch_command(shared, dyad):
+    records = shared / "anchors" / "eventdata" / "universalpetrarch" / "validate" / "PETR_Validate_records_2_02.xml"
+    r = dyad("eval-petrarch", records, "--parse", "given")
+    assert r.code == 0, r
+    header, row = r.out.splitlines()[:2]
+    assert "recall" in header and row.startswith("given") and "308" in row
+    assert dyad("eval-petrarch", "/no/such.xml").code == 1

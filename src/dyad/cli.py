@@ -566,6 +566,44 @@ def evaluate_cmd(gold: str, db: str | None, quiet: bool, as_json: bool, show_err
     return 0 if not report.unmatched else 2
 
 
+@cli.command("eval-petrarch")
+@click.argument("records", type=click.Path(dir_okay=False), metavar="FILE.xml")
+@click.option("--parse", "mode", type=click.Choice(["own", "given", "both"]), default="both", show_default=True,
+              help="Code with dyad's own parse, the parse given in the file, or both.")
+@click.option("--actors", "actors_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Actor dictionary  [default: the suite's, beside FILE.xml]")
+@click.option("--agents", "agents_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Agent dictionary  [default: the suite's, beside FILE.xml]")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report, record by record, as JSON.")
+def eval_petrarch(records: str, mode: str, actors_file: str | None, agents_file: str | None, as_json: bool) -> int:
+    """Score dyad's event coder on PETRARCH-style validation records.
+
+    Each record's sentence is coded with the file's own actor and agent
+    dictionaries; found (source, target, event) triples are compared with the
+    expected ones. Reports the share of expected events found and of records
+    with extra events, exactly and at root level.
+    """
+    from .petrarch_eval import evaluate_petrarch
+
+    if not Path(records).is_file():
+        raise DyadError(f"no such file: {records}")
+    modes = ["own", "given"] if mode == "both" else [mode]
+    reports = [evaluate_petrarch(records, parse=m, actors_file=actors_file, agents_file=agents_file)
+               for m in modes]
+    if as_json:
+        emit_json([r.to_dict() for r in reports])
+        return 0
+    rows = []
+    for r in reports:
+        s = r.summary()
+        rows.append((s["mode"], s["records"], s["expected_events"], f"{s['recall']:.3f}",
+                     f"{s['extra_rate']:.3f}", f"{s['recall_root']:.3f}", f"{s['extra_rate_root']:.3f}",
+                     f"{s['seconds']:.1f}s"))
+    click.echo(table(["parse", "records", "expected", "recall", "extra rate", "recall (root)",
+                      "extra (root)", "time"], rows))
+    return 0
+
+
 # -- export -------------------------------------------------------------------
 
 
