@@ -197,6 +197,9 @@ def status(db: str | None, quiet: bool, as_json: bool) -> int:
                f"{'y' if info['syndicated_copies'] == 1 else 'ies'} linked to an original")
     langs = ", ".join(f"{k} {v}" for k, v in info["languages"].items()) or "-"
     click.echo(f"Languages     {langs}")
+    click.echo(f"Actors        {info['actors']} mentioned {info['mentions']} times"
+               + (f"  ({info['imported_actors']} imported dictionary entries)" if info["imported_actors"] else ""))
+    click.echo(f"Events        {info['events']}  ({info['events_asserted_actual']} asserted and actual)")
     if info["encoding_fallbacks"]:
         click.echo(f"Encodings     {info['encoding_fallbacks']} document(s) were not valid UTF-8")
     if info["outlets"]:
