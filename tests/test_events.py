@@ -104,3 +104,21 @@ def test_undated_event_says_so(coded):
 
 def test_no_event_without_one(coded):
     assert coded["nothing"] == ([], [])
+
+
+def test_events_command_filters_and_bad_options(db, dyad):
+    from conftest import EXAMPLES
+
+    assert dyad("ingest", EXAMPLES / "corpus", "--db", db, "-q").code == 0
+    rows = dyad("events", "--db", db, "--pair", "IRN:RUS", "--json").json
+    assert rows and all({r["source_country"], r["target_country"]} <= {"IRN", "RUS"} for r in rows)
+    assert all(r["polarity"] == "asserted" and r["modality"] == "actual" for r in rows)
+    everything = dyad("events", "--db", db, "--all-modalities", "--json").json
+    assert any(r["polarity"] == "negated" for r in everything) and len(everything) > len(rows)
+    since = dyad("events", "--db", db, "--since", "2025", "--json").json
+    assert since and all(r["date"] >= "2025" for r in since)
+    assert dyad("events", "--db", db, "--actor", "XYZ").code == 2
+    assert dyad("events", "--db", db, "--since", "2022-13").code == 2
+    assert dyad("events", "--db", db, "--pair", "IRN").code == 2
+    csv_out = dyad("events", "--db", db, "--csv").out
+    assert csv_out.splitlines()[0].startswith("id,doc_id,")

@@ -471,6 +471,10 @@ def events(db: str | None, quiet: bool, actor: str | None, pair: str | None, sin
                 raise UsageError(f"{name}: {err}") from err
     until_key = f"{until}\uffff" if until else None  # "2022" includes 2022-12-31
     with Store(db, create=False) as store:
+        for name in [actor] if actor else list(pair_ids or ()):
+            if not store.find_actors(name) and not store.conn.execute(
+                    "SELECT 1 FROM actors WHERE country = ? LIMIT 1", (name,)).fetchone():
+                raise UsageError(f"unknown actor {name!r}: use an actor id or a country code from 'dyad actors'")
         doc = _one_document(store, doc_id)["id"] if doc_id else None
         rows = [dict(r) for r in store.events(doc_id=doc, actor=actor, pair=pair_ids, since=since,
                                               until=until_key, root=root, all_modalities=all_modalities,
