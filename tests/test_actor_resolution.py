@@ -116,3 +116,13 @@ def test_undated_document_leaves_titles_alone_rather_than_guess():
 def test_no_mention_for_ordinary_capitalised_words():
     got = resolved("Critical observers noted the flags. Top of the agenda: trade. Nor was it held.")
     assert got == {}
+
+
+def test_sectors_and_titles_attached_to_a_country_name():
+    got = resolved("The government of Iran protested, and troops from Russia left. Officials in Tehran were quiet. "
+                   "Iran President Masoud Pezeshkian spoke.", "2025-02-01")
+    assert got["government of Iran"] == "IRNGOV" and got["troops from Russia"] == "RUSMIL"
+    assert got["Officials in Tehran"] == "IRNGOV"
+    assert got["Iran President"] == got["Masoud Pezeshkian"] == "masoud-pezeshkian"
+    # A country's name before an ordinary word is not an organ of it.
+    assert resolved("A Russia expert said Moscow was calm.", "2025-02-01") == {"Russia": "RUS", "Moscow": "RUS"}

@@ -250,7 +250,13 @@ def _titles_and_sectors(tokens: list[Token], ctx: _Context, res: Resolution, tak
         if possessive:
             k += 1
         elif m.form not in ("adjective", "demonym"):
-            continue  # "Moscow was ...", "a Russia expert": not the country's organ
+            # "Iran President Pezeshkian" (headline style): a state's name right before a
+            # capitalised title names its office holder; "Moscow was ...", "a Russia expert" do not.
+            title = ctx.gazetteer.match_title(tokens, k) if k < len(tokens) else None
+            if m.form == "name" and title and tokens[k].text[:1].isupper():
+                _resolve_title(tokens, ctx.tok_at_start[m.start], k, k + title[0], title[1], country, ctx, res,
+                               taken)
+            continue
         _title_or_sector_after(tokens, k, m, country, ctx, res, taken, by_start)
     _titles_of_country(tokens, ctx, res, taken)
 
@@ -282,10 +288,24 @@ def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken,
 
 
 def _titles_of_country(tokens, ctx, res, taken) -> None:
-    """"President of Iran", "foreign minister of Russia"."""
+    """"President of Iran", "foreign minister of Russia"; and sectors the same
+    way: "the government of Iran", "troops from Russia", "officials in Tehran"."""
     for k in range(len(tokens)):
         if taken[k] or not tokens[k].is_word:
             continue
+        sector = ctx.gazetteer.match_sector(tokens, k)
+        if sector and not ctx.gazetteer.match_title(tokens, k):
+            n, code = sector
+            j = k + n
+            if j + 1 < len(tokens) and tokens[j].text in ("of", "from", "in") and taken[j + 1]:
+                country_m = next((m for m in res.mentions if m.start == tokens[j + 1].start
+                                  and m.form in ("name", "alias", "metonym")), None)
+                country = _country_of(ctx.registry.actors[country_m.actor]) if country_m else None
+                if country:
+                    end = ctx.tok_at_end[country_m.end] + 1
+                    res.mentions[:] = [m for m in res.mentions if m is not country_m]
+                    _add_sector(tokens, k, end, country, code, ctx, res, taken)
+                    continue
         title = ctx.gazetteer.match_title(tokens, k)
         if not title:
             continue
