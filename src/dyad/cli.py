@@ -611,6 +611,71 @@ def eval_petrarch(records: str, mode: str, actors_file: str | None, agents_file:
     return 0
 
 
+# -- model --------------------------------------------------------------------
+
+
+@cli.group()
+def model() -> None:
+    """dyad's English pipeline (tagger, parser, NER): where it is, and training it."""
+
+
+@model.command("train")
+@click.option("--data", "data_dir", required=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Folder with ud_ewt/ and uner_ewt/ (such as ../shared/nlp).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Where to write the model  [default: a folder 'en_dyad' here]")
+@click.option("--max-minutes", type=click.FloatRange(min=0.1), default=45.0, show_default=True,
+              help="Stop training after this long even if the step count is not reached.")
+@click.option("--max-steps", type=click.IntRange(min=0), default=None,
+              help="Training steps (0: only the time limit)  [default: the shipped model's]")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="No training log.")
+def model_train(data_dir: str, out_dir: str | None, max_minutes: float, max_steps: int | None, seed: int,
+                quiet: bool) -> int:
+    """Train dyad's English pipeline from UD and UNER English-EWT.
+
+    With the defaults this reproduces the shipped model (about 35 minutes on
+    one core). Use the result with $DYAD_MODEL=DIR.
+    """
+    data = Path(data_dir)
+    missing = [d for d in ("ud_ewt", "uner_ewt") if not (data / d).is_dir()]
+    if missing:
+        raise DyadError(f"{data} has no {' or '.join(missing)} folder (expected the UD/UNER English-EWT data)")
+    from .nlp import training
+
+    out = Path(out_dir or "en_dyad")
+    report = training.build_model(
+        data, out, max_minutes=max_minutes,
+        max_steps=training.SHIPPED_MODEL_STEPS if max_steps is None else max_steps, seed=seed,
+        command=" ".join(["dyad", *sys.argv[1:]]), log=(lambda _line: None) if quiet else click.echo,
+    )
+    test = report["test"]
+    click.echo(f"Model written to {out}: POS {test['pos_acc']}, UAS {test['uas']}, LAS {test['las']}, "
+               f"NER F {test['ner']['ALL']['f']} (test set). Use it with DYAD_MODEL={out}.")
+    return 0
+
+
+@model.command("info")
+def model_info() -> int:
+    """Where the model dyad uses is, and its test-set scores."""
+    import json as _json
+
+    from .events.parse import model_path
+
+    path = model_path()
+    scores_file = path / "SCORES.json"
+    if not scores_file.exists():
+        raise DyadError(f"no model at {path} (reinstall dyad, or train one with 'dyad model train')")
+    scores = _json.loads(scores_file.read_text())
+    test = scores["test"]
+    click.echo(f"model    {path}")
+    click.echo(f"test     POS {test['pos_acc']}  UAS {test['uas']}  LAS {test['las']}  "
+               f"NER F {test['ner']['ALL']['f']}")
+    click.echo(f"trained  {scores['training'].get('steps')} steps, {scores['training'].get('minutes')} min; "
+               f"{scores.get('model_size_bytes', 0) / 1e6:.1f} MB")
+    return 0
+
+
 # -- export -------------------------------------------------------------------
 
 
