@@ -126,3 +126,29 @@ def test_sectors_and_titles_attached_to_a_country_name():
     assert got["Iran President"] == got["Masoud Pezeshkian"] == "masoud-pezeshkian"
     # A country's name before an ordinary word is not an organ of it.
     assert resolved("A Russia expert said Moscow was calm.", "2025-02-01") == {"Russia": "RUS", "Moscow": "RUS"}
+
+
+def test_statistical_ner_decides_names_no_pattern_explains():
+    text = "Olusegun Adeyemi criticised the deal in Lagos."
+    spans = split_sentences(text)
+    plain = resolve(text, spans, parse_date("2025-01-01"))
+    assert not any(m.text == "Olusegun Adeyemi" for m in plain.mentions)
+    asked = []
+
+    def ner(sentence, start, end):
+        asked.append(sentence[start:end])
+        return "PER"
+
+    found = resolve(text, spans, parse_date("2025-01-01"), ner=ner)
+    assert "Olusegun Adeyemi" in asked
+    assert any(m.text == "Olusegun Adeyemi" and m.method == "new" for m in found.mentions)
+
+
+def test_shipped_ner_labels_spans():
+    from dyad.actors.pipeline import entity_label
+
+    sentence = "Barack Obama visited Microsoft headquarters in Seattle."
+    # The small model finds the name as an entity (its label is not always right,
+    # which is why dyad asks it only about names nothing else explains).
+    assert entity_label(sentence, 0, len("Barack Obama")) in ("PER", "ORG", "LOC")
+    assert entity_label(sentence, 0, 3) is None  # not an entity of its own

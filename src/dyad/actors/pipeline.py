@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .. import __version__
@@ -44,6 +45,31 @@ def load_model(store: Store | None = None, registry_files: Iterable[str] = ()) -
     return ActorModel(registry, Gazetteer(registry))
 
 
+@cache
+def _ner_pipeline():
+    """dyad's English model with only what NER needs; None when it is missing."""
+    from ..events.parse import model_path
+
+    path = model_path()
+    if not (path / "config.cfg").exists():
+        return None
+    import spacy
+
+    return spacy.load(path, exclude=["tagger", "attribute_ruler", "parser"])
+
+
+def entity_label(sentence: str, start: int, end: int) -> str | None:
+    """PER, ORG or LOC when dyad's NER finds exactly [start, end) in the sentence.
+    Consulted only for capitalised names that no registry form or pattern explains."""
+    nlp = _ner_pipeline()
+    if nlp is None:
+        return None
+    for ent in nlp(sentence).ents:
+        if ent.start_char == start and ent.end_char == end:
+            return ent.label_
+    return None
+
+
 def annotate(text: str, spans: list[tuple[int, int]], published: str | None,
              model: ActorModel) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Mentions (as records) and the actors they name (as records) for one document."""
@@ -51,7 +77,7 @@ def annotate(text: str, spans: list[tuple[int, int]], published: str | None,
         date = parse_date(published) if published else None
     except BadDate:
         date = None
-    result = resolve(text, spans, date, model.registry, model.gazetteer)
+    result = resolve(text, spans, date, model.registry, model.gazetteer, ner=entity_label)
     actors = {}
     for m in result.mentions:
         if m.actor in actors:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -77,6 +78,8 @@ class _Context:
     undated: bool
     tok_at_start: dict[int, int] = field(default_factory=dict)  # character offset -> token index
     tok_at_end: dict[int, int] = field(default_factory=dict)
+    ner: Callable[[str, int, int], str | None] | None = None
+    sentence_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @cache
@@ -85,9 +88,12 @@ def _shipped_gazetteer() -> Gazetteer:
 
 
 def resolve(text: str, sentences: list[tuple[int, int]], published=None,
-            registry: Registry | None = None, gazetteer: Gazetteer | None = None) -> Resolution:
+            registry: Registry | None = None, gazetteer: Gazetteer | None = None,
+            ner: Callable[[str, int, int], str | None] | None = None) -> Resolution:
     """Mentions of actors in ``text`` (sentences as (start, end) spans),
-    titles resolved at the date ``published`` (a PartialDate, or None)."""
+    titles resolved at the date ``published`` (a PartialDate, or None).
+    ``ner(sentence, start, end)`` labels a span PER/ORG/LOC, for names no
+    pattern identifies."""
     if registry is None:
         registry, gazetteer = shipped_registry(), _shipped_gazetteer()
     elif gazetteer is None:
@@ -96,7 +102,8 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
     lo, hi = date_bounds(published) if published is not None else (dt.date(1, 1, 1), dt.date(9999, 12, 31))
     ctx = _Context(registry, gazetteer, lexicon(), lo, hi, Counter(), {},
                    frozenset(t.text for t in tokens if t.text.islower()), text, published is None,
-                   {t.start: k for k, t in enumerate(tokens)}, {t.end: k for k, t in enumerate(tokens)})
+                   {t.start: k for k, t in enumerate(tokens)}, {t.end: k for k, t in enumerate(tokens)},
+                   ner, list(sentences))
     res = Resolution()
     taken = [False] * len(tokens)
     _registry_forms(tokens, ctx, res, taken)
@@ -620,11 +627,21 @@ def _resolve_run(run: list[int], tokens: list[Token], ctx: _Context, res: Resolu
         _add(res, tokens, i, j, actor, method, confidence, "surname" if method == "surname" else "name",
              ctx, taken)
         return
-    # 4. a person the registry does not know, if the text says it is one
-    if len(words) >= 2 and _is_person(run, words, tokens, ctx):
+    # 4. a person the registry does not know, if the text says it is one —
+    # by a pattern or a given name, else by the statistical NER's reading
+    if len(words) >= 2 and (_is_person(run, words, tokens, ctx) or _ner_says(run, tokens, ctx) == "PER"):
         actor = _new_person(run, words, tokens, ctx, res)
         ctx.people[actor.id] = actor
         _add(res, tokens, i, j, actor, "new", 0.7, "new", ctx, taken)
+
+
+def _ner_says(run: list[int], tokens: list[Token], ctx: _Context) -> str | None:
+    """The entity label dyad's NER gives exactly this span of its sentence, if any."""
+    if ctx.ner is None:
+        return None
+    sentence = tokens[run[0]].sentence
+    lo, hi = ctx.sentence_spans[sentence] if sentence < len(ctx.sentence_spans) else (0, len(ctx.text))
+    return ctx.ner(ctx.text[lo:hi], tokens[run[0]].start - lo, tokens[run[-1]].end - lo)
 
 
 def _is_known_name(words: list[str], ctx: _Context) -> bool:
