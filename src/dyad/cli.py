@@ -57,14 +57,16 @@ def cli() -> None:
     """dyad: news on international relations, turned into checkable data.
 
     Ingest articles from several outlets; dyad keeps each one with its outlet,
-    date and sentences, links syndicated copies to their original, and exports
-    it all for analysis.
+    date and sentences, links syndicated copies to their original, resolves
+    the actors they mention and codes the events they report (CAMEO/PLOVER),
+    each tied to its sentence, and exports it all for analysis.
 
     \b
     Start with:
-      dyad ingest examples/corpus/          store the example corpus in ./dyad.db
-      dyad status                    what the store holds
-      dyad export --format jsonl     every record, one JSON object per line
+      dyad ingest examples/corpus/      store the example corpus in ./dyad.db
+      dyad status                       what the store holds
+      dyad events --pair IRN:RUS        who did what to whom, and when
+      dyad export --format jsonl        every record, one JSON object per line
     """
 
 
@@ -514,10 +516,10 @@ def _mode(row: dict) -> str:
 @click.option("--registry", "registry_files", multiple=True, metavar="FILE",
               help="Extra actor registry file or folder (repeatable; also $DYAD_REGISTRY).")
 def reprocess(db: str | None, quiet: bool, everything: bool, registry_files: tuple[str, ...]) -> int:
-    """Resolve actors again after the registry or dyad changed.
+    """Resolve actors and code events again after the registry, the patterns or dyad changed.
 
-    Documents whose mentions came from another registry version are redone
-    (all of them with --all), each in its own transaction.
+    Documents processed with another registry or dyad version are redone (all
+    of them with --all), each in its own transaction.
     """
     from .actors.pipeline import load_model
     from .actors.pipeline import reprocess as run_reprocess
@@ -690,7 +692,7 @@ def model_info() -> int:
 @click.option("--text", "with_text", is_flag=True, help="Include each document's full text.")
 def export(db: str | None, quiet: bool, fmt: str, out: str | None, kinds: tuple[str, ...],
            with_text: bool) -> int:
-    """Export the store: documents now, and every kind later stages add.
+    """Export the store: documents, actors, mentions and events.
 
     Records follow the contract in DESIGN.md: one JSON object per line with
     "kind" first; offsets are character offsets into the stored text.
