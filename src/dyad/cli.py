@@ -256,12 +256,7 @@ def _print_copies(rows: list[dict], as_json: bool) -> int:
 def show(doc_id: str, db: str | None, quiet: bool, as_json: bool) -> int:
     """Show one document (an id prefix is enough) with its numbered sentences."""
     with Store(db, create=False) as store:
-        matches = store.find_documents(doc_id)
-        if not matches:
-            raise DyadError(f"no document with id {doc_id!r}")
-        if len(matches) > 1:
-            raise UsageError(f"{len(matches)} documents start with {doc_id!r}; give more characters")
-        doc = dict(matches[0])
+        doc = dict(_one_document(store, doc_id))
         doc.pop("minhash", None)
         sentences = [dict(s) for s in store.sentences(doc["id"])]
     if as_json:

@@ -3,6 +3,7 @@ and redo it for stored documents when the registry changes."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -12,7 +13,7 @@ from .. import __version__
 from ..dates import BadDate, parse_date
 from ..store import Store
 from .gazetteer import Gazetteer
-from .registry import Registry, shipped_registry
+from .registry import REGISTRY_ENV, Registry, shipped_registry
 from .resolve import _shipped_gazetteer, resolve
 
 STAGE = "actors"
@@ -35,10 +36,6 @@ def load_model(store: Store | None = None, registry_files: Iterable[str] = ()) -
     """The shipped registry, extended by user files and by the store's imports."""
     files = list(registry_files)
     imported = store.imported_actors() if store is not None else []
-    import os
-
-    from .registry import REGISTRY_ENV
-
     if not files and not imported and not os.environ.get(REGISTRY_ENV):
         return ActorModel(shipped_registry(), _shipped_gazetteer())
     registry = Registry.load(files, imported)

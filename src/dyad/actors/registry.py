@@ -222,7 +222,7 @@ class Registry:
             for file in sorted(path.rglob("*.yaml")) if path.is_dir() else [path]:
                 if not file.exists():
                     raise RegistryError(f"registry file '{file}' does not exist")
-                reg.add_document(_read(file, str(file), reg._hash), str(file), user=True)
+                reg.add_document(_read(file, str(file), reg._hash), str(file))
         names = {slug(a.name): a.id for a in reg.actors.values() if a.type == "person"}
         for entry in entries:
             reg._hash.update(json.dumps(entry, sort_keys=True).encode())
@@ -240,7 +240,7 @@ class Registry:
         reg.version = reg._hash.hexdigest()[:16]
         return reg
 
-    def add_document(self, data: Any, where: str, user: bool = False) -> None:
+    def add_document(self, data: Any, where: str) -> None:
         """One YAML document: a list of entries, a people file, or a mapping of sections."""
         name = Path(where).name
         if data is None:

@@ -13,7 +13,7 @@ reported (with the speaker as attribution).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -59,7 +59,6 @@ class SentenceEvent:
     pattern: str = ""  # which rule coded it: "verbs.yaml line N", "default MEET", "noun visit"
     confidence: float = 0.8
     tense: str = "past"
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
