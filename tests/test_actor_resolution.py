@@ -173,3 +173,49 @@ def test_armed_groups_backed_by_a_state_are_that_states():
     assert got["Syrian-backed rebels"] == "SYRREB"
     # only armed groups: a pro-Russian government or a Turkish-backed candidate is not Russia's or Turkey's
     assert not any(text.startswith(("pro-Russian", "Turkish-backed", "pro-Western")) for text in got)
+
+
+# -- an invented world, so that the rules are tested apart from the shipped registry --
+
+WORLD = {
+    "states": [
+        {"id": "ZND", "name": "Zendia", "adjectives": ["Zendian"], "aliases": ["Zendia-Nor"]},
+        {"id": "KRV", "name": "Korvia", "adjectives": ["Korvian"]},
+        {"id": "PLT", "name": "Pelton", "adjectives": ["Peltonese"]},
+        {"id": "MRS", "name": "The Marsh", "aliases": ["Marsh-Dun"]},
+    ],
+    "organisations": [
+        {"id": "WXO", "name": "World Xylophone Organization", "aliases": ["WXO"], "cameo": "IGOWXO"},
+        {"id": "TLA", "name": "Tarn Lake Academy", "aliases": ["Tarn Lake Ka"], "cameo": "ZNDEDU"},
+    ],
+    "sectors": [
+        {"code": "GOV", "nouns": ["government", "officials", "official", "ministers", "minister",
+                                  "ambassadors", "prime minister"]},
+        {"code": "LEG", "nouns": ["lawmakers", "parliament"]},
+        {"code": "MED", "nouns": ["media"]},
+        {"code": "MIL", "nouns": ["troops"]},
+        {"code": "MUS", "nouns": ["islamist"]},
+    ],
+}
+
+
+def world_mentions(text: str, date: str | None = "2020-05-01") -> list[tuple[str, str | None]]:
+    from dyad.actors.gazetteer import Gazetteer
+    from dyad.actors.registry import Registry
+
+    reg = Registry()
+    reg.add_document(WORLD, "world.yaml")
+    reg._finish()
+    found = resolve(text, split_sentences(text), parse_date(date) if date else None, reg, Gazetteer(reg))
+    return [(m.text, m.code) for m in found.mentions]
+
+
+def test_forms_match_the_ways_english_writes_them():
+    # an all-capitals word inside a longer form, a lower-case word after a hyphen,
+    # and a name's leading article in lower case inside a sentence
+    got = world_mentions("Troops left the Marsh for Marsh-dun; ZENDIA and the Tarn Lake KA protested.")
+    assert ("the Marsh", "MRS") in got and ("Marsh-dun", "MRS") in got
+    assert ("ZENDIA", "ZND") in got and ("Tarn Lake KA", "ZNDEDU") in got
+    # but the first letter of a word still decides: no "zendia-nor", no sentence-initial "Wxo"
+    got = world_mentions("Wxo said zendia-nor was quiet.")
+    assert got == []

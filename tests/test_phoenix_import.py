@@ -3,6 +3,7 @@ feature of the format, then (when ../shared is there) every shipped file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -113,9 +114,22 @@ def test_two_digit_years_pivot_at_30(tmp_path):
     path = write(tmp_path, "years.actors.txt", "A_PERSON_\n\t[USAGOV 300101-291231]\n\t[USAELI <19291231]\n")
     roles = import_dictionary(path).entries[0]["roles"]
     assert roles == [
-        {"code": "USAELI", "end": "1929-12-31"},
         {"code": "USAGOV", "start": "1930-01-01", "end": "2029-12-31"},
+        {"code": "USAELI", "end": "1929-12-31"},
     ]
+
+
+def test_the_code_written_first_wins_where_dated_codes_overlap(tmp_path):
+    from dyad.actors.registry import Registry
+
+    text = "JANE_ROE_ [ABC]\n\t[ABCLEG 20050101-20050201]\n\t[ABCGOV 20000101-20101231]\n"
+    entry = import_dictionary(write(tmp_path, "overlap.actors.txt", text)).entries[0]
+    assert [r["code"] for r in entry["roles"]] == ["ABCLEG", "ABCGOV"]  # the file's order
+    reg = Registry()
+    reg.add_entry(entry, "overlap.actors.txt", default_type=entry["type"])
+    actor = reg.actors[entry["id"]]
+    assert actor.code_at(dt.date(2005, 1, 10), dt.date(2005, 1, 10)) == "ABCLEG"
+    assert actor.code_at(dt.date(2006, 1, 10), dt.date(2006, 1, 10)) == "ABCGOV"
 
 
 def test_malformed_lines_warn_with_line_number_and_the_rest_is_kept(tmp_path):

@@ -2,8 +2,17 @@
 
 Every name, alias, adjective, demonym and metonym of the registry is indexed
 by its tokens. Matching is case-sensitive — "Rice" and "rice" are different
-words, as are "IS" and "is" — except that an all-capitals token in the text
-("TEHRAN" in a dateline) is also tried in title case.
+words, as are "IS" and "is" — except where the casing of a form is a guess
+or English writes the same name another way:
+
+- an all-capitals token in the text ("TEHRAN" in a dateline) is also read in
+  title case; inside a longer form an all-capitals word of two letters or
+  more matches a title-cased one ("Gonzo GMO", "the KU" for forms an
+  imported dictionary wrote in capitals and dyad title-cased);
+- after a hyphen a word may be lower case where the form capitalises it
+  ("Barad-dur", "Il-sung"): the first letter of the token still decides;
+- a leading article is lower case inside a sentence ("the Netherlands" for
+  "The Netherlands") and capitalised at its start ("The Kremlin").
 """
 
 from __future__ import annotations
@@ -30,7 +39,9 @@ _SAFE_WHEN_UPPER = frozenset({"US", "UN", "AU", "ISIS"})
 class Gazetteer:
     def __init__(self, registry: Registry) -> None:
         self.index: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
-        self.longest: dict[str, int] = {}
+        # The same forms by lower-cased tokens, for the case variants above.
+        self.folded: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
+        self.folded_longest: dict[str, int] = {}
         self.titles: dict[tuple[str, ...], list[str]] = defaultdict(list)
         self.title_longest: dict[str, int] = {}
         self.sector_nouns: dict[tuple[str, ...], str] = {}
@@ -70,7 +81,10 @@ class Gazetteer:
         bucket = self.index[key]
         if entry not in bucket:
             bucket.append(entry)
-        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        low = tuple(w.lower() for w in key)
+        if (key, entry) not in self.folded[low]:
+            self.folded[low].append((key, entry))
+        self.folded_longest[low[0]] = max(self.folded_longest.get(low[0], 0), len(low))
 
     def _add_title(self, title: str, target: str) -> None:
         key = tuple(w.lower() for w in words(title))
@@ -81,20 +95,21 @@ class Gazetteer:
     def match(self, tokens: list[Token], i: int) -> tuple[int, list[Entry]] | None:
         """The longest registry form starting at token ``i``: (length, entries)."""
         first = tokens[i].text
-        variants = [first]
-        if first.isupper() and len(first) > 2:
-            variants.append(first.title())
-        for variant in variants:
-            longest = self.longest.get(variant)
-            if not longest:
+        most = self.folded_longest.get(first.lower())
+        if not most:
+            return None
+        for n in range(min(most, len(tokens) - i), 0, -1):
+            if tokens[i + n - 1].sentence != tokens[i].sentence:
                 continue
-            for n in range(min(longest, len(tokens) - i), 0, -1):
-                if tokens[i + n - 1].sentence != tokens[i].sentence:
-                    continue
-                key = (variant, *(t.text if variant == first else t.text.title() for t in tokens[i + 1:i + n]))
-                found = self.index.get(key)
-                if found:
-                    return n, found
+            found = self.index.get(tuple(t.text for t in tokens[i:i + n]))
+            if found:
+                return n, found
+            texts = [t.text for t in tokens[i:i + n]]
+            variants = self.folded.get(tuple(w.lower() for w in texts))
+            if variants:
+                entries = [e for form, e in variants if _same_words(texts, form)]
+                if entries:
+                    return n, list(dict.fromkeys(entries))
         return None
 
     def lookup(self, word: str) -> list[Entry]:
@@ -119,3 +134,24 @@ class Gazetteer:
 
     def match_sector(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
         return self._lower_match(self.sector_nouns, self.sector_longest, tokens, i)
+
+
+_ARTICLES = ("the", "The")
+
+
+def _same_word(text: str, form: str, first: bool) -> bool:
+    """Whether a text token is a way of writing a form's token (see the module notes)."""
+    if text == form:
+        return True
+    if text.isupper() and len(text) > (2 if first else 1) and text == form.upper():
+        return True
+    if "-" in text and text[0] == form[0] and text.lower() == form.lower():
+        head, _, _ = text.partition("-")
+        return head == form.partition("-")[0]
+    return False
+
+
+def _same_words(texts: list[str], form: tuple[str, ...]) -> bool:
+    if len(form) > 1 and texts[0] in _ARTICLES and form[0] in _ARTICLES:
+        return all(_same_word(t, f, False) for t, f in zip(texts[1:], form[1:], strict=True))
+    return all(_same_word(t, f, k == 0) for k, (t, f) in enumerate(zip(texts, form, strict=True)))

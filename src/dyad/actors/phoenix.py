@@ -42,8 +42,10 @@ Reading decisions taken from what the shipped files contain:
   same id get ``-2``, ``-3``, ... suffixes.
 
 Entry fields: ``code`` is the first undated code, else the code of the role
-that reaches latest; ``roles`` holds every dated code, sorted by date, an
-open side omitted. ``country`` is the first three letters of ``code`` (or,
+that reaches latest; ``roles`` holds every dated code in the file's order, an
+open side omitted (where two dated codes cover the same day, PETRARCH codes
+the one written first: "[ORCHOB 20100109-20100112]" before a longer
+"[HOBMIL 20080120-20121109]" overrides it for those days). ``country`` is the first three letters of ``code`` (or,
 failing that, of another code of the entry) when they are a country code:
 three letters that are not an IGO/NGO/MNC-style prefix, a CAMEO region or an
 agent code (see ``_NOT_COUNTRIES``), so historical and territory codes (SUN,
@@ -514,7 +516,11 @@ def _build_entries(raws: list[_RawEntry], fname: str, warnings: list[str]) -> li
 
 def _entry(raw: _RawEntry, codes: list[_Code], fname: str, acronyms: dict, militant_file: bool) -> dict:
     undated = [c.code for c in codes if not c.dated]
-    dated = sorted((c for c in codes if c.dated), key=_role_order)
+    # Roles stay in the file's order: where two dated codes cover a day, the one
+    # written first is the one PETRARCH codes (and dyad's Actor.code_at picks the
+    # first of equally good roles).
+    dated = [c for c in codes if c.dated]
+    by_date = sorted(dated, key=_role_order)
     code = undated[0] if undated else max(dated, key=_role_reach).code
     own, shared = _initials(raw.names), acronyms.get(code, set())
     names = _unique_names(_display_name(n, own, shared) for n in raw.names)
@@ -523,7 +529,7 @@ def _entry(raw: _RawEntry, codes: list[_Code], fname: str, acronyms: dict, milit
         "name": names[0],
         "aliases": names[1:],
     }
-    country = _country_of([code, *undated, *(c.code for c in reversed(dated))])
+    country = _country_of([code, *undated, *(c.code for c in reversed(by_date))])
     if country:
         entry["country"] = country
     entry["code"] = code
