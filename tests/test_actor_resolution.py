@@ -219,3 +219,32 @@ def test_forms_match_the_ways_english_writes_them():
     # but the first letter of a word still decides: no "zendia-nor", no sentence-initial "Wxo"
     got = world_mentions("Wxo said zendia-nor was quiet.")
     assert got == []
+
+
+def test_coordinated_states_or_agent_nouns_name_one_actor_each():
+    def codes(text):
+        return [code for _, code in world_mentions(text)]
+
+    # states coordinated after "of"/"in", agent nouns coordinated before them: every pair
+    got = world_mentions("Lawmakers and officials in Zendia and Korvia met.")
+    assert sorted(code for _, code in got) == ["KRVGOV", "KRVLEG", "ZNDGOV", "ZNDLEG"]
+    assert {text for text, _ in got} == {"Lawmakers and officials in Zendia and Korvia"}  # one span, four actors
+    assert codes("The ambassadors of Zendia, Korvia, and Pelton arrived.") == ["ZNDGOV", "KRVGOV", "PLTGOV"]
+    # states written before the noun, as adjectives or names
+    assert codes("Zendian and Korvian troops withdrew.") == ["ZNDMIL", "KRVMIL"]
+    assert codes("Zendia and Korvia lawmakers met.") == ["ZNDLEG", "KRVLEG"]
+    # one state, coordinated agent nouns, with the words they share
+    assert codes("Zendian media and government protested.") == ["ZNDMED", "ZNDGOV"]
+    assert codes("The Zendian Islamist media and government protested.") == ["ZNDMUSMED", "ZNDMUSGOV"]
+    # a conjunct with its own state or determiner, or a noun that is no agent, stands apart
+    assert codes("Zendian troops and the government of Korvia met.") == ["ZNDMIL", "KRVGOV"]
+    assert codes("Zendian officials and Korvian troops met.") == ["ZNDGOV", "KRVMIL"]
+    assert codes("Zendian troops and the government met.") == ["ZNDMIL"]
+    assert world_mentions("Zendian troops and tourists left.") == [("Zendian troops", "ZNDMIL")]
+
+
+def test_capitalised_title_words_before_an_agent_noun():
+    assert world_mentions("Zendia's first Deputy Prime Minister arrived.") == [
+        ("Zendia's first Deputy Prime Minister", "ZNDGOV")]
+    # a capitalised word before a lower-case agent noun is a name of its own
+    assert world_mentions("Zendia's Gazprom officials arrived.") == [("Zendia", "ZND")]

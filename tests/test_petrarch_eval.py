@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from dyad.actors.gazetteer import Gazetteer
+from dyad.actors.pipeline import ActorModel
 from dyad.actors.resolve import resolve
 from dyad.actors.tokens import tokenize
 from dyad.errors import InputError, UsageError
@@ -246,6 +247,22 @@ def test_inline_sample_is_scored(suite: Path, mode: str) -> None:
     data = json.loads(json.dumps(report.to_dict()))
     assert data["recall"] == 1.0 and data["by_category"]["DEMO"]["records"] == 2
     assert data["results"][0]["events"][0]["rule"]
+
+
+def test_a_coordinated_phrase_codes_one_event_per_actor(suite: Path) -> None:
+    from dyad.events.parse import parse
+    from dyad.events.verbs import VerbLexicon
+    from dyad.petrarch_eval import _code_record
+
+    reg = validation_registry(suite.parent / "PETR_Validate_actors_2_02.txt",
+                              suite.parent / "PETR_Validate_agents_2_02.txt")
+    model = ActorModel(reg, Gazetteer(reg))
+    for text, sources in [("Lawmakers in Zendia and Korvia condemned Smeagol.", {"ZNDLEG", "KRVLEG"}),
+                          ("Zendian police and government condemned Smeagol.", {"ZNDCOP", "ZNDGOV"})]:
+        doc = parse([text])[0]
+        events, _ = _code_record(doc, text, "1996-01-01", model, VerbLexicon.load())
+        assert {e.source["code"] for e in events} == sources, text
+        assert {e.target["code"] for e in events} == {"HOBGOV"}
 
 
 def test_extra_events_and_misses_are_counted(suite: Path) -> None:

@@ -80,6 +80,17 @@ class _Context:
     tok_at_end: dict[int, int] = field(default_factory=dict)
     ner: Callable[[str, int, int], str | None] | None = None
     sentence_spans: list[tuple[int, int]] = field(default_factory=list)
+    # How each sector mention was built, by its start offset: the state, the agent
+    # codes in order, and whether the agent nouns come before the state ("officials
+    # of Iran") or after it ("Iranian officials"); _distribute reads it.
+    sector_phrases: dict[int, _SectorPhrase] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _SectorPhrase:
+    country: str
+    agents: tuple[str, ...]
+    agents_first: bool
 
 
 @cache
@@ -124,6 +135,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
     _counterparts(tokens, ctx, res, taken)
     res.mentions.sort(key=lambda m: (m.start, -m.end))
     res.mentions = _sector_names(_merge_adjacent(_outermost(res.mentions), text), text, ctx, res)
+    res.mentions = _distribute(res.mentions, tokens, ctx, res)
     return res
 
 
@@ -135,7 +147,7 @@ def _sector_names(mentions: list[Mention], text: str, ctx: _Context, res: Resolu
     for m in mentions:
         prev = out[-1] if out else None
         actor = ctx.registry.actors.get(m.actor) or res.new_actors.get(m.actor)
-        if (prev is not None and prev.form == "sector" and m.form == "name" and actor is not None
+        if (prev is not None and prev.form == "sector" and m.form in ("name", "alias") and actor is not None
                 and actor.type != "person" and m.code and len(m.code) == 3
                 and prev.code and prev.code.startswith(m.code) and not text[prev.end:m.start].strip()
                 and prev.sentence == m.sentence):
@@ -297,10 +309,13 @@ def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken,
     if start_tok > 0 and tokens[start_tok - 1].text.lower() in ctx.lex.pronouns:
         return  # "his Russian counterpart": handled by _counterparts
     skipped = 0
+    capitals = False  # capitalised words skipped: "Dagolath's first Deputy Prime Minister"
     while k < len(tokens) and skipped <= _MAX_MODIFIERS:
         tok = tokens[k]
         if tok.sentence != country_mention.sentence or taken[k] and tok.start not in by_start:
             return
+        if capitals and not tok.text[:1].isupper():
+            return  # a capitalised word before a lower-case noun is a name of its own ("Russia's Gazprom officials")
         title = ctx.gazetteer.match_title(tokens, k)
         if title:
             if titles:
@@ -311,15 +326,32 @@ def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken,
         if sector:
             n, code = sector
             if titles or tokens[k + n - 1].text.lower() not in ctx.lex.topic_nouns:
-                _add_sector(tokens, start_tok, k + n, country, code, ctx, res, taken)
+                end, codes = _stacked_sectors(tokens, k + n, [code], ctx, taken)
+                _add_sector(tokens, start_tok, end, country, codes, ctx, res, taken)
             return
         low = tok.text.lower()
         if not titles:
             return  # after a name, only a sector noun right after it: "Iran protested, and troops ..." is no organ
-        if not _MODIFIER.match(tok.text) and low not in ("and", ",") or taken[k] or low in ctx.lex.function_words:
+        capital = tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper()
+        if (not _MODIFIER.match(tok.text) and low not in ("and", ",") and not capital or taken[k]
+                or low in ctx.lex.function_words):
             return
+        capitals = capitals or capital
         skipped += 1
         k += 1
+
+
+def _stacked_sectors(tokens: list[Token], k: int, codes: list[str], ctx: _Context,
+                     taken: list[bool]) -> tuple[int, list[str]]:
+    """Agent nouns right after another add their codes in turn, as CAMEO stacks them:
+    "Danish Islamist media" is DNK + MUS + MED, "opposition lawmakers" OPP + LEG."""
+    while k < len(tokens) and not taken[k] and tokens[k].sentence == tokens[k - 1].sentence:
+        nxt = ctx.gazetteer.match_sector(tokens, k)
+        if nxt is None or ctx.gazetteer.match_title(tokens, k):
+            break
+        codes.append(nxt[1])
+        k += nxt[0]
+    return k, codes
 
 
 def _patron(word: str, ctx: _Context) -> str | None:
@@ -370,7 +402,7 @@ def _titles_of_country(tokens, ctx, res, taken) -> None:
                 if country:
                     end = ctx.tok_at_end[country_m.end] + 1
                     res.mentions[:] = [m for m in res.mentions if m is not country_m]
-                    _add_sector(tokens, k, end, country, code, ctx, res, taken)
+                    _add_sector(tokens, k, end, country, code, ctx, res, taken, agents_first=True)
                     continue
         title = ctx.gazetteer.match_title(tokens, k)
         if not title:
@@ -464,19 +496,180 @@ def _posting_within(tokens, i, j, res) -> str | None:
                 None)
 
 
-def _add_sector(tokens, start_tok, end_tok, country, code, ctx, res, taken) -> None:
-    actor_id = f"{country}{code}"
+def _sector_code(country: str, agents) -> str:
+    """A state's code with agent codes appended, each once: IRN + GOV + MED = IRNGOVMED,
+    IRN + GOV + GOV = IRNGOV."""
+    code = country
+    for agent in agents:
+        segments = {code[i:i + 3] for i in range(0, len(code), 3)}
+        if not all(agent[i:i + 3] in segments for i in range(0, len(agent), 3)):
+            code += agent
+    return code
+
+
+def _sector_actor(country: str, agents, ctx: _Context, res: Resolution) -> Actor:
+    actor_id = _sector_code(country, agents)
     actor = ctx.registry.actors.get(actor_id) or res.new_actors.get(actor_id)
     if actor is None:
         state = ctx.registry.actors[country]
-        sector = ctx.registry.sectors.get(code)
-        label = sector.name if sector else code
-        actor = Actor(id=actor_id, type="group", subtype="sector", name=f"{state.name} {label}",
+        labels = []
+        for agent in dict.fromkeys(agents):
+            sector = ctx.registry.sectors.get(agent)
+            labels.append(sector.name if sector else agent)
+        actor = Actor(id=actor_id, type="group", subtype="sector", name=" ".join([state.name, *labels]),
                       country=country, code=actor_id, source="sector")
         res.new_actors[actor_id] = actor
+    return actor
+
+
+def _add_sector(tokens, start_tok, end_tok, country, code, ctx, res, taken, agents_first: bool = False) -> None:
+    agents = tuple([code] if isinstance(code, str) else code)
+    actor = _sector_actor(country, agents, ctx, res)
     # The sector phrase replaces the bare country word it starts with.
     res.mentions[:] = [m for m in res.mentions if not (m.start == tokens[start_tok].start and m.form != "title")]
-    _add(res, tokens, start_tok, end_tok, actor, "alias", 0.9, "sector", ctx, taken)
+    mention = _add(res, tokens, start_tok, end_tok, actor, "alias", 0.9, "sector", ctx, taken)
+    ctx.sector_phrases[mention.start] = _SectorPhrase(country, agents, agents_first)
+
+
+# -- coordination: one actor per conjunct -------------------------------------------
+
+_AND = frozenset({"and", "or", ",", "&"})
+
+
+def _distribute(mentions: list[Mention], tokens: list[Token], ctx: _Context, res: Resolution) -> list[Mention]:
+    """A sector phrase shared by coordinated states or agent nouns names one actor
+    per conjunct, each mention spanning the whole phrase:
+
+    - "officials of Iran and Russia", "lawmakers in France, Germany and Italy":
+      the agent noun for each state (IRNGOV, RUSGOV);
+    - "Russian and Chinese officials", "US and Iranian diplomats": the same, the
+      states written before the noun;
+    - "Danish media and government", "Iranian officials and lawmakers": the state
+      for each agent noun (DNKMED, DNKGOV), with the words the nouns share
+      ("Danish Islamist media and government": DNKMUSMED, DNKMUSGOV);
+    - both at once: "lawmakers and officials in A and B" is four actors.
+
+    A conjunct with a determiner or a country of its own ("Israeli troops and the
+    militants", "Iranian officials and Russian diplomats") starts a phrase of its own."""
+    by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
+    used: set[int] = set()  # ids of mentions folded into a distributed phrase
+    out: list[Mention] = []
+    for m in mentions:
+        if id(m) in used:
+            continue
+        phrase = ctx.sector_phrases.get(m.start) if m.form == "sector" else None
+        if phrase is None or m.start not in ctx.tok_at_start or m.end not in ctx.tok_at_end:
+            out.append(m)
+            continue
+        first, last = ctx.tok_at_start[m.start], ctx.tok_at_end[m.end]
+        countries, stacks, folded = [phrase.country], [phrase.agents], []
+        if phrase.agents_first:
+            k = last + 1
+            while True:  # ", Osgiliath and Gondor"
+                j = _after_and(tokens, k, m.sentence)
+                if j is None:
+                    break
+                if j < len(tokens) and tokens[j].text.lower() == "the":
+                    j += 1
+                nxt = by_start.get(tokens[j].start) if j < len(tokens) else None
+                state = _state_named(nxt, ctx, ("name", "alias", "metonym"))
+                if state is None or id(nxt) in used:
+                    break
+                countries.append(state)
+                folded.append(nxt)
+                last = ctx.tok_at_end[nxt.end]
+                k = last + 1
+            while first >= 2 and tokens[first - 1].text.lower() in _AND:  # "Lawmakers and officials in"
+                noun = _bare_sector_ending(tokens, first - 2, ctx, by_start, by_end)
+                if noun is None:
+                    break
+                stacks.insert(0, (noun[1],))
+                first = noun[0]
+        else:
+            while first >= 2 and tokens[first - 1].text.lower() in _AND:  # "Russian and Chinese officials"
+                prev = by_end.get(tokens[first - 2].end)
+                state = _state_named(prev, ctx, ("adjective", "name", "alias"))
+                if state is None or id(prev) in used or prev.sentence != m.sentence:
+                    break
+                countries.insert(0, state)
+                folded.append(prev)
+                first = ctx.tok_at_start[prev.start]
+            k = last + 1
+            while True:  # "media and government"
+                j = _after_and(tokens, k, m.sentence)
+                noun = _bare_sector_at(tokens, j, ctx, by_start) if j is not None else None
+                if noun is None:
+                    break
+                stacks.append((*phrase.agents[:-1], noun[1]))
+                last, k = noun[0] - 1, noun[0]
+        if len(countries) == 1 and len(stacks) == 1:
+            out.append(m)
+            continue
+        used.update(id(f) for f in folded)
+        start, end = tokens[first].start, tokens[last].end
+        seen = set()
+        for agents in stacks:
+            for country in countries:
+                actor = _sector_actor(country, agents, ctx, res)
+                if actor.id in seen:
+                    continue
+                seen.add(actor.id)
+                out.append(Mention(start, end, ctx.text[start:end], actor.id, actor.name, m.method,
+                                   min(m.confidence, 0.85), m.sentence, "sector", actor.code, m.role))
+    out = [m for m in out if id(m) not in used]
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _after_and(tokens: list[Token], k: int, sentence: int) -> int | None:
+    """The token after a coordinator at k ("and", "or", ",", ", and"), if there is one."""
+    if k >= len(tokens) or tokens[k].sentence != sentence or tokens[k].text.lower() not in _AND:
+        return None
+    k += 1
+    if k < len(tokens) and tokens[k - 1].text == "," and tokens[k].text.lower() in ("and", "or"):
+        k += 1
+    return k if k < len(tokens) and tokens[k].sentence == sentence else None
+
+
+def _state_named(mention: Mention | None, ctx: _Context, forms: tuple[str, ...]) -> str | None:
+    if mention is None or mention.form not in forms:
+        return None
+    actor = ctx.registry.actors.get(mention.actor)
+    return actor.id if actor is not None and actor.type == "state" else None
+
+
+def _bare_sector_at(tokens, k, ctx, by_start) -> tuple[int, str] | None:
+    """An agent noun at k, with up to two lower-case modifiers before it, that no
+    mention holds ("and government", "and military officials"): (end token, code)."""
+    for skip in range(3):
+        j = k + skip
+        if j >= len(tokens) or tokens[j].start in by_start:
+            return None
+        sector = ctx.gazetteer.match_sector(tokens, j)
+        if sector is not None:
+            end = j + sector[0]
+            if any(tokens[i].start in by_start for i in range(j, end)):
+                return None
+            return end, sector[1]
+        if not _MODIFIER.match(tokens[j].text) or tokens[j].text in ctx.lex.function_words:
+            return None
+    return None
+
+
+def _bare_sector_ending(tokens, k, ctx, by_start, by_end) -> tuple[int, str] | None:
+    """An agent noun that ends at token k and that no mention holds ("Lawmakers" in
+    "Lawmakers and officials in ..."): (first token, code)."""
+    if tokens[k].end in by_end:
+        return None
+    for n in range(1, 5):
+        i = k - n + 1
+        if i < 0 or tokens[i].start in by_start:
+            return None
+        sector = ctx.gazetteer.match_sector(tokens, i)
+        if sector is not None and sector[0] == n:
+            return i, sector[1]
+    return None
 
 
 def _counterparts(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bool]) -> None:

@@ -120,6 +120,9 @@ class SentenceActors:
         # "it" a state ("Previously, it rejected a draft deal"), "he"/"she" a person.
         self.antecedents = antecedents or {}
         self.adjectives: dict[int, dict[str, Any]] = {}
+        # One phrase may name several actors, one mention each over the same span
+        # ("officials of Iran and Russia": IRNGOV and RUSGOV); group() gives them all.
+        self.sharing: dict[tuple[int, int], list[dict[str, Any]]] = {}
         for m in mentions:
             # A bare adjective ("Iranian drones") names no actor; "Iranian officials" is a sector mention.
             if m["form"] == "adjective":
@@ -134,6 +137,7 @@ class SentenceActors:
                 continue
             for t in span:
                 self.by_token.setdefault(t.i, m)
+            self.sharing.setdefault((m["start"], m["end"]), []).append(m)
             inside = {t.i for t in span}
             head = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span[-1])
             self.heads[head.i] = m
@@ -211,8 +215,10 @@ class SentenceActors:
         found = []
         for t in [token, *(c for c in token.children if c.dep_ == "conj")]:
             actor = self.of(t)
-            if actor is not None and all(a["actor"] != actor["actor"] for a in found):
-                found.append(actor)
+            sharing = self.sharing.get((actor["start"], actor["end"]), []) if actor is not None else []
+            for a in sharing if any(a is actor for a in sharing) else [actor] if actor is not None else []:
+                if all(b["actor"] != a["actor"] for b in found):
+                    found.append(a)
         return found
 
 
