@@ -190,7 +190,8 @@ WORLD = {
     ],
     "sectors": [
         {"code": "GOV", "nouns": ["government", "officials", "official", "ministers", "minister",
-                                  "ambassadors", "prime minister"]},
+                                  "ambassadors", "prime minister", "diplomat"]},
+        {"code": "NGO~", "nouns": ["xmf"]},  # a prefix code, as an agents file writes [NGO~]
         {"code": "LEG", "nouns": ["lawmakers", "parliament"]},
         {"code": "MED", "nouns": ["media"]},
         {"code": "MIL", "nouns": ["troops"]},
@@ -248,3 +249,14 @@ def test_capitalised_title_words_before_an_agent_noun():
         ("Zendia's first Deputy Prime Minister", "ZNDGOV")]
     # a capitalised word before a lower-case agent noun is a name of its own
     assert world_mentions("Zendia's Gazprom officials arrived.") == [("Zendia", "ZND")]
+
+
+def test_agents_of_organisations_and_prefix_agents():
+    # an organisation stays the actor named; its code takes the agent
+    assert world_mentions("Officials of the World Xylophone Organization met WXO ministers.") == [
+        ("Officials of the World Xylophone Organization", "IGOWXOGOV"), ("WXO ministers", "IGOWXOGOV")]
+    assert world_mentions("The government of the Marsh protested.") == [("government of the Marsh", "MRSGOV")]
+    # a prefix agent goes before the state's code; an acronym before a state's name is its section there
+    assert world_mentions("XMF Zendia and an XMF Korvia diplomat arrived.") == [
+        ("XMF Zendia", "NGOZND"), ("XMF Korvia diplomat", "NGOKRVGOV")]
+    assert world_mentions("Korvian xmf staff arrived.") == [("Korvian xmf", "NGOKRV")]

@@ -135,6 +135,7 @@ GOVERNMENT [~GOV]
 POLICE {} [~COP]
 LAWMAKER [~LEG]
 PRESIDENT [~GOV]
+MSF {} [NGO~]
 """
 
 
@@ -200,6 +201,10 @@ def test_registry_from_the_suites_dictionaries(suite: Path) -> None:
     assert [(m.text, m.code) for m in got] == [("Korvia President Korvak", "KRVGOV"), ("Zendian police", "ZNDCOP"),
                                                ("Korvia lawmakers", "KRVLEG")]
     assert reg.sectors["COP"].nouns == ("police",)
+    # an agent code written as a prefix keeps its tilde and goes before the state's code
+    assert reg.sectors["NGO~"].nouns == ("msf",)
+    got = resolve("MSF Korvia protested.", [(0, 21)], None, reg, Gazetteer(reg)).mentions
+    assert [(m.text, m.code) for m in got] == [("MSF Korvia", "NGOKRV")]
     assert not reg.offices
 
 

@@ -43,7 +43,8 @@ three adjustments so that they mean here what they mean to PETRARCH:
   suite's dictionary is closed-world and wants them matched;
 - agent nouns get their regular plurals ("lawmakers", "congresses"), which
   PETRARCH forms itself from every agents-file noun; agent codes written as a
-  prefix (``[NGO~]``) are left out, as dyad's resolver only appends codes.
+  prefix (``[NGO~]``) keep the tilde (sector code ``NGO~``), and dyad's
+  resolver puts them before the actor's code ("MSF Arnor" -> NGOARN).
 
 Verbs come from the suite's own verbs file (``PETR_Validate_verbs_2_02.txt``,
 a PETRARCH dictionary in CAMEO 2.0 format, read by ``dyad.events.verbdict`` as
@@ -285,11 +286,11 @@ def validation_registry(actors_file: str | Path | None, agents_file: str | Path 
         sectors = []
         fixed = _listed_plurals(agents_file)
         for sector in import_dictionary(agents_file).sectors:
-            if sector.get("prefix"):
-                continue
+            # a prefix code ([NGO~]) keeps its tilde: the resolver puts it before the actor's code
+            code = f"{sector['code']}~" if sector.get("prefix") else sector["code"]
             plurals = [_plural(n) for n in sector["nouns"] if n not in fixed]
             nouns = list(dict.fromkeys([*sector["nouns"], *plurals]))
-            sectors.append({"code": sector["code"], "name": sector["code"], "nouns": nouns})
+            sectors.append({"code": code, "name": code, "nouns": nouns})
         reg.add_document({"sectors": sectors}, str(agents_file))
     return reg
 

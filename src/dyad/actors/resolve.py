@@ -280,7 +280,11 @@ def _titles_and_sectors(tokens: list[Token], ctx: _Context, res: Resolution, tak
     foreign ministry", "Russian troops")."""
     by_start = {m.start: m for m in res.mentions}
     for m in list(res.mentions):
-        country = _country_of(ctx.registry.actors[m.actor])
+        actor = ctx.registry.actors[m.actor]
+        country = _country_of(actor)
+        if country is None and _takes_agents(actor) and m.form in ("name", "alias"):
+            _org_sector_after(tokens, m, actor, ctx, res, taken)
+            continue
         if country is None or m.form not in _COUNTRY_KINDS:
             continue
         end_tok = ctx.tok_at_end[m.end]
@@ -302,6 +306,59 @@ def _titles_and_sectors(tokens: list[Token], ctx: _Context, res: Resolution, tak
             continue
         _title_or_sector_after(tokens, k, m, country, ctx, res, taken, by_start)
     _titles_of_country(tokens, ctx, res, taken)
+    _national_sections(tokens, ctx, res, taken)
+
+
+def _takes_agents(actor: Actor) -> bool:
+    """An organisation or group with a CAMEO code of its own: agent nouns add to its
+    code as to a state's ("EU officials", "activists of Amnesty International")."""
+    return actor.type in ("organisation", "group") and bool(actor.code)
+
+
+def _org_sector_after(tokens, m: Mention, org: Actor, ctx: _Context, res: Resolution, taken) -> None:
+    """"Hamas gunmen", "EU officials": an agent noun right after an organisation's name."""
+    k = ctx.tok_at_end[m.end] + 1
+    if k >= len(tokens) or taken[k] or tokens[k].sentence != m.sentence or ctx.gazetteer.match_title(tokens, k):
+        return
+    sector = ctx.gazetteer.match_sector(tokens, k)
+    if sector is None or tokens[k + sector[0] - 1].text.lower() in ctx.lex.topic_nouns:
+        return
+    end, codes = _stacked_sectors(tokens, k + sector[0], [sector[1]], ctx, taken)
+    _add_org_sector(tokens, ctx.tok_at_start[m.start], end, org, codes, ctx, res, taken)
+
+
+def _add_org_sector(tokens, start_tok, end_tok, org: Actor, agents, ctx, res, taken) -> None:
+    """The organisation itself is the actor (its id, so that it stays the one named);
+    the mention's code carries the agents: NGM + OPP = NGMOPP."""
+    res.mentions[:] = [m for m in res.mentions if not (m.start == tokens[start_tok].start and m.form != "title")]
+    mention = _add(res, tokens, start_tok, end_tok, org, "alias", 0.9, "sector", ctx, taken)
+    mention.code = _sector_code(mention.code or org.code or "", agents)
+
+
+def _national_sections(tokens, ctx: _Context, res: Resolution, taken) -> None:
+    """"MSF Arnor", "an MSF Arnor diplomat": an agent noun written as an acronym right
+    before a state's name is that body's section in the state (NGO~ + ARN = NGOARN),
+    the way organisations name their national branches."""
+    for m in list(res.mentions):
+        phrase = ctx.sector_phrases.get(m.start) if m.form == "sector" else None
+        if phrase is not None and phrase.agents_first:
+            continue
+        state = phrase.country if phrase is not None else _state_named(m, ctx, ("name", "alias"))
+        first = ctx.tok_at_start.get(m.start)
+        if state is None or not first:
+            continue
+        k = first - 1
+        for n in range(1, 4):
+            i = k - n + 1
+            if i < 0 or any(taken[j] or not tokens[j].text.isupper() or len(tokens[j].text) < 2
+                            for j in range(i, k + 1)) or tokens[i].sentence != m.sentence:
+                break
+            sector = ctx.gazetteer.match_sector(tokens, i)
+            if sector is not None and sector[0] == n:
+                agents = (sector[1], *(phrase.agents if phrase is not None else ()))
+                res.mentions[:] = [x for x in res.mentions if x is not m]
+                _add_sector(tokens, i, ctx.tok_at_end[m.end] + 1, state, agents, ctx, res, taken)
+                break
 
 
 def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken, by_start, titles=True) -> None:
@@ -395,14 +452,21 @@ def _titles_of_country(tokens, ctx, res, taken) -> None:
         if sector and not ctx.gazetteer.match_title(tokens, k):
             n, code = sector
             j = k + n
-            if j + 1 < len(tokens) and tokens[j].text in ("of", "from", "in") and taken[j + 1]:
+            if (j + 2 < len(tokens) and tokens[j].text in ("of", "from", "in") and tokens[j + 1].text == "the"
+                    and not taken[j + 1]):
+                j += 1  # "officials of the IAEA", "the government of the United States"
+            if j + 1 < len(tokens) and tokens[j].text in ("of", "from", "in", "the") and taken[j + 1]:
                 country_m = next((m for m in res.mentions if m.start == tokens[j + 1].start
                                   and m.form in ("name", "alias", "metonym")), None)
-                country = _country_of(ctx.registry.actors[country_m.actor]) if country_m else None
-                if country:
+                owner = ctx.registry.actors[country_m.actor] if country_m else None
+                country = _country_of(owner) if owner else None
+                if country or owner is not None and _takes_agents(owner) and country_m.form != "metonym":
                     end = ctx.tok_at_end[country_m.end] + 1
                     res.mentions[:] = [m for m in res.mentions if m is not country_m]
-                    _add_sector(tokens, k, end, country, code, ctx, res, taken, agents_first=True)
+                    if country:
+                        _add_sector(tokens, k, end, country, code, ctx, res, taken, agents_first=True)
+                    else:
+                        _add_org_sector(tokens, k, end, owner, [code], ctx, res, taken)
                     continue
         title = ctx.gazetteer.match_title(tokens, k)
         if not title:
@@ -497,10 +561,16 @@ def _posting_within(tokens, i, j, res) -> str | None:
 
 
 def _sector_code(country: str, agents) -> str:
-    """A state's code with agent codes appended, each once: IRN + GOV + MED = IRNGOVMED,
-    IRN + GOV + GOV = IRNGOV."""
+    """A state's (or organisation's) code with agent codes appended, each once:
+    IRN + GOV + MED = IRNGOVMED, IRN + GOV + GOV = IRNGOV. An agent code written
+    with a trailing ``~`` (``NGO~``, the agents file's prefix form) goes before:
+    NGO~ + ARN + GOV = NGOARNGOV."""
     code = country
     for agent in agents:
+        if agent.endswith("~"):
+            if not code.startswith(agent[:-1]):
+                code = agent[:-1] + code
+            continue
         segments = {code[i:i + 3] for i in range(0, len(code), 3)}
         if not all(agent[i:i + 3] in segments for i in range(0, len(agent), 3)):
             code += agent
@@ -515,7 +585,7 @@ def _sector_actor(country: str, agents, ctx: _Context, res: Resolution) -> Actor
         labels = []
         for agent in dict.fromkeys(agents):
             sector = ctx.registry.sectors.get(agent)
-            labels.append(sector.name if sector else agent)
+            labels.append((sector.name if sector else agent).rstrip("~"))
         actor = Actor(id=actor_id, type="group", subtype="sector", name=" ".join([state.name, *labels]),
                       country=country, code=actor_id, source="sector")
         res.new_actors[actor_id] = actor
