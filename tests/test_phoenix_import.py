@@ -132,6 +132,13 @@ def test_the_code_written_first_wins_where_dated_codes_overlap(tmp_path):
     assert actor.code_at(dt.date(2006, 1, 10), dt.date(2006, 1, 10)) == "ABCGOV"
 
 
+def test_places_and_forces_named_like_people_are_not_people(tmp_path):
+    text = "WEST_GERMAN [GMWGOV]\nNORTH_YEMEN [YEMNO]\nZENDIA_MILITARY [ZNDMIL]\nJOHN_WESTWOOD [ZNDGOV]\n"
+    types = {e["name"]: e["type"] for e in import_dictionary(write(tmp_path, "places.actors.txt", text)).entries}
+    assert types == {"West German": "organisation", "North Yemen": "organisation",
+                     "Zendia Military": "organisation", "John Westwood": "person"}
+
+
 def test_malformed_lines_warn_with_line_number_and_the_rest_is_kept(tmp_path):
     text = """
 +ORPHAN_SYNONYM_

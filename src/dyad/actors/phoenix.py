@@ -69,7 +69,8 @@ matter for matching):
    ``Abu X Y`` kunya.
 4. ``person`` when the name looks personal: two to five plain words, none
    of them an office, collective or acronym ("president", "troops",
-   "national", "USA"), and the code is not an MNC.
+   "military", "national", "USA"), the first not a compass word ("WEST_GERMAN",
+   "NORTH_YEMEN" are places), and the code is not an MNC.
 5. ``organisation`` otherwise: IGO/NGO/MNC codes, bodies, and also generic
    offices and collectives ("AMERICAN_VICE_PRESIDENT", "HAMAS_GUNMEN").
 
@@ -164,12 +165,15 @@ _BODY_WORDS = frozenset(
 _NOT_PERSON_WORDS = frozenset(
     """
     AMBASSADOR AMERICAN AUTHORITIES CHIEF CITIZENS CITY COMMANDER DELEGATION DEMOCRATIC DIPLOMATS ENVOY
-    FIGHTERS GENERAL GLOBAL GOVERNOR GUERRILLAS GUNMEN HUMAN ISLAMIC LEADER LEADERS LIBERATION MILITANTS
+    FIGHTERS GENERAL GLOBAL GOVERNOR GUERRILLAS GUNMEN HUMAN ISLAMIC LEADER LEADERS LIBERATION MILITANTS MILITARY
     MINISTER NATIONAL NATIONALS OFFICIAL OFFICIALS PEACEKEEPER PEACEKEEPERS PEOPLE PEOPLES PEOPLE'S
     POLICEMEN PRESIDENT PRIME PROVINCE REBELS REGION REPRESENTATIVE REPUBLIC REPUBLICAN REVOLUTIONARY RIGHTS
     SECRETARY SOCIALIST SOLDIERS SPOKESMAN STATE STATES STUDENTS TROOPS UNITED WORKERS WORLD
     """.split()
 )
+# A name opening with a compass word is a place or its people ("WEST_GERMAN",
+# "NORTH_YEMEN", "SOUTHERN_SUDAN"), not a person.
+_COMPASS_WORDS = frozenset("NORTH SOUTH EAST WEST NORTHERN SOUTHERN EASTERN WESTERN".split())
 # Words that join the parts of a title ("Doctors Without Borders"), never a person's name.
 _FUNCTION_WORDS = frozenset("OF THE AND FOR WITHOUT SANS CONTRA POUR FUR FÜR AGAINST".split())
 # A name opening with one of these, in a militant entry, is a person's.
@@ -638,7 +642,7 @@ def _is_militant(code: str) -> bool:
 
 def _looks_personal(words: list[str]) -> bool:
     """Two to five plain words, none of them an office, a collective or an acronym."""
-    if not 2 <= len(words) <= 5:
+    if not 2 <= len(words) <= 5 or words[0] in _COMPASS_WORDS:
         return False
     for word in words:
         if word in _NOT_PERSON_WORDS or word in _KNOWN_ACRONYMS:
