@@ -371,11 +371,11 @@ def test_full_universal_petrarch_file_in_both_modes() -> None:
         assert report.found_expected <= report.found_expected_root
         # floors: they only move up (and the share of records with extra events only down),
         # with the suite's verbs file (the default) and with dyad's own CAMEO 2.0 verbs
-        recall, recall_root, extra = {"own": (0.485, 0.49, 0.11), "given": (0.515, 0.525, 0.16)}[mode]
+        recall, recall_root, extra = {"own": (0.535, 0.54, 0.10), "given": (0.57, 0.57, 0.15)}[mode]
         assert report.verbs.endswith("PETR_Validate_verbs_2_02.txt")
         assert report.recall() >= recall and report.recall_root() >= recall_root
         assert report.extra_rate() <= extra
         ours = evaluate_petrarch(FULL_FILE, parse=mode, verbs="dyad")
-        recall, recall_root, extra = {"own": (0.23, 0.41, 0.30), "given": (0.245, 0.43, 0.37)}[mode]
+        recall, recall_root, extra = {"own": (0.255, 0.445, 0.29), "given": (0.27, 0.47, 0.36)}[mode]
         assert ours.recall() >= recall and ours.recall_root() >= recall_root
         assert ours.extra_rate() <= extra

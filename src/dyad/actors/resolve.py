@@ -452,10 +452,10 @@ def _titles_of_country(tokens, ctx, res, taken) -> None:
         if sector and not ctx.gazetteer.match_title(tokens, k):
             n, code = sector
             j = k + n
-            if (j + 2 < len(tokens) and tokens[j].text in ("of", "from", "in") and tokens[j + 1].text == "the"
-                    and not taken[j + 1]):
+            linked = j + 1 < len(tokens) and tokens[j].text in ("of", "from", "in")
+            if linked and j + 2 < len(tokens) and tokens[j + 1].text == "the" and not taken[j + 1]:
                 j += 1  # "officials of the IAEA", "the government of the United States"
-            if j + 1 < len(tokens) and tokens[j].text in ("of", "from", "in", "the") and taken[j + 1]:
+            if linked and taken[j + 1]:
                 country_m = next((m for m in res.mentions if m.start == tokens[j + 1].start
                                   and m.form in ("name", "alias", "metonym")), None)
                 owner = ctx.registry.actors[country_m.actor] if country_m else None
