@@ -268,11 +268,14 @@ def write_verbs(verbs: VerbDictionary, source_sha: str) -> tuple[str, dict]:
         "#                  code for the reverse direction (target -> source), as in VISIT 042:043",
         "#   forms          every surface form of the member verbs, lower case (multi-word verbs joined by spaces)",
         "#   member_codes   members whose own code overrides the block's, with their forms",
-        "#   patterns       {code, code2, before, after, line, text}: words before and after the verb, in order;",
-        "#                  a list is a set of alternatives (a synonym set, with regular plurals generated);",
-        '#                  "+" target, "$" source, "^" any other noun phrase, "%" compound actor; every word is a',
-        "#                  whole, exact word (CAMEO 2.0 has no stems); text keeps the original grouping:",
-        "#                  (...) a prepositional phrase, {...} a noun phrase. line: line in the source file.",
+        "#   patterns       {code, code2, before, after, before_phrases, after_phrases, line, text}: words",
+        "#                  before the verb (the subject's phrase) and after it, in order; a list is a set of",
+        "#                  alternatives (a synonym set, with regular plurals generated), a string with spaces",
+        "#                  consecutive words (A_B, a phrase in a set); \"+\" target, \"$\" source, \"^\" any other",
+        '#                  noun phrase, "%" compound actor; every word is a whole, exact word (CAMEO 2.0 has',
+        "#                  no stems). *_phrases: [kind, start, end] spans of those words that the dictionary",
+        "#                  groups: pp (...) a prepositional phrase (its preposition first), np {...} a noun",
+        "#                  phrase (its head last). text: the pattern as written; line: its line in the source.",
         "#                  code null: the verb in this context codes nothing (a [---] exception to the block's",
         "#                  default) or only the reverse event in code2 ([:xxx]).",
         "# Synonym sets are YAML anchors (&military ... *military), defined where first used.",
@@ -289,7 +292,7 @@ def write_verbs(verbs: VerbDictionary, source_sha: str) -> tuple[str, dict]:
         f"#   {st['transformations']} TRANSFORMATIONS skipped ({st['transformations_commented']} more commented out);",
         f"#   repaired: {st['repaired_star']} verb markers glued to a word (*SCEPTICAL, *_LAWS), "
         f"{st['slash_alternatives']} A/B alternatives, {st['bang_codes']} code with a stray '!', "
-        f"{st['legacy_comments']} ';' comments.",
+        f"{st['legacy_comments']} ';' comments, {st['repaired_dash']} patterns without their '-'.",
         f"# Lines not used ({len(verbs.problems)}):",
     ]
     for p in verbs.problems:
@@ -337,6 +340,11 @@ def write_verbs(verbs: VerbDictionary, source_sha: str) -> tuple[str, dict]:
             if p.after:
                 pairs.append(("after", em.seq(p.after)))
                 item["after"] = _plain_elements(p.after, verbs.sets)
+            for side in ("before_phrases", "after_phrases"):
+                spans = getattr(p, side)
+                if spans:
+                    pairs.append((side, "[" + ", ".join(em.seq(span) for span in spans) + "]"))
+                    item[side] = [list(span) for span in spans]
             pairs += [("line", scalar(p.line)), ("text", json.dumps(p.text))]
             item["line"] = p.line
             item["text"] = p.text
