@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from ..datafiles import load_yaml
-from .verbs import PatternMatch, VerbLexicon, match_side
+from .verbs import PatternMatch, VerbLexicon, match_side, word_forms
 
 # Clause-level dependents whose subtrees are other events, not this verb's words.
 _OTHER_CLAUSES = {"ccomp", "advcl", "parataxis", "conj", "acl:relcl", "csubj", "xcomp", "acl", "list"}
@@ -274,22 +274,45 @@ def _subject_phrase(verb) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
+# Dependents that say whose or what kind a noun is ("US sanctions", "Trump's return"),
+# not at whom an act through that noun is aimed.
+_OWNERS = {"compound", "amod", "nmod:poss", "det:poss", "flat", "flat:name", "nmod:desc", "appos"}
+
+
 def _in_phrases(phrases: list, sources: list, actors: SentenceActors) -> list:
     """The actors a matched phrase of a pattern names: "clashed over the efforts of X"
-    (``(OVER EFFORTS)``) is aimed at X, "bargain for asylum in X" at X. The nearest actor
-    in the phrase (breadth first), with those coordinated with it; not the source."""
+    (``(OVER EFFORTS)``) is aimed at X, "welcomed memos sent by X" (``{.. MEMOS}``) at
+    X. The phrase's noun if it is an actor, else the nearest actor below it (breadth
+    first), with those coordinated with it; not the noun's own modifiers, which say
+    whose or what kind it is ("lifting US sanctions"), nor the source. Below a bare
+    word of a pattern only its own phrase counts ("bargain for asylum in X", not "any
+    link between the visit and X's return")."""
     own = {s["actor"] for s in sources}
-    for _kind, head in phrases:
+
+    def named(t) -> list:
+        found = [actors.heads.get(u.i) or actors.by_token.get(u.i)
+                 for u in [t, *(c for c in t.children if c.dep_ == "conj")]]
+        found = [a for a in found if a is not None and a.get("subtype") not in _AGREEMENTS
+                 and a["actor"] not in own]
+        return list({a["actor"]: a for a in found}.values())
+
+    for kind, head in phrases:
         if head is None:
             continue
-        level = [head]
-        while level:
-            for t in level:
-                found = [a for a in actors.group(t) if a.get("subtype") not in _AGREEMENTS
-                         and a["actor"] not in own]
+        found = named(head)
+        if found:
+            return found
+        level = [c for c in head.children if c.dep_ not in _OWNERS]
+        # a bare word of a pattern is only a noun: what it names is on its own phrase
+        # ("asylum in X"), not further down ("any link between the visit and X's return")
+        depth = 1 if kind == "word" else len(head.doc)
+        while level and depth:
+            for t in sorted(level, key=lambda t: t.i):
+                found = named(t)
                 if found:
                     return found
-            level = [c for t in level for c in sorted(t.children, key=lambda c: c.i)]
+            level = [c for t in level for c in t.children]
+            depth -= 1
     return []
 
 
@@ -575,7 +598,7 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
         before = _subject_phrase(verb)
         after = [t for t in local if t.i > token.i]
         chosen = None
-        present = {t.text.lower() for t in local} | {t.text.lower() for t in before}
+        present = {f for t in (*local, *before) for f in word_forms(t)}
         for block in blocks:
             # The pattern that matches the most words wins (PETRARCH expands a synonym set
             # into a pattern per member: "austrian gold florin" is a longer pattern than
@@ -623,12 +646,12 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
         elif "+" in bound:
             targets, location = [bound["+"][1]], None
             _, location = _default_target(verb, actors, base)
-        elif phrases and not _object_actors(verb, actors) and (named := _in_phrases(phrases, sources, actors)):
-            # the actor inside the phrase the pattern names: "clashed over the efforts of X"
-            targets = named
-            _, location = _default_target(verb, actors, base)
         else:
             targets, location = _default_target(verb, actors, base)
+            if not targets and phrases:
+                # none named by the object or a preposition on the verb: the actor inside the
+                # phrase the pattern names ("clashed over the efforts of X", "bargain for asylum in X")
+                targets = _in_phrases(phrases, sources, actors)
         targets = _counterparts(targets, sources, parties, about)
         if not targets and base[:2] in _PROPOSAL_ROOTS:
             targets = _other_party(doc, sources, actors, parties)
@@ -650,10 +673,6 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
             events.extend(_pairs(targets, sources, code2, verb, rule, confidence, location, together=False))
     return events
 
-
-def _object_actors(verb, actors: SentenceActors) -> list:
-    """Actors the verb's object names at its top: they are the target before any phrase's."""
-    return [a for c in verb.children if c.dep_ in ("obj", "iobj") for a in actors.group(c)]
 
 
 def _verbal(token) -> bool:

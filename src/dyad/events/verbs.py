@@ -97,6 +97,8 @@ class VerbPattern:
 
 
 def _most_words(element) -> int:
+    if isinstance(element, _Alternatives):
+        return element.longest
     if isinstance(element, str):
         return 0 if element in WILDCARDS - BOUND else 1 if element in BOUND else element.count(" ") + 1
     return max((a.count(" ") + 1 for a in element), default=0)
@@ -140,7 +142,8 @@ class PatternMatch:
     """How one side of a pattern matched: what its slots bound (``{"+": (token,
     actor)}``, ``"%"``: (token, coordinated actors)), the phrases it
     matched (``("pp", the noun the preposition governs)``, ``("np", its head)``,
-    in pattern order) and how many words it used."""
+    ``("word", the noun a bare word matched)``, in pattern order) and how many
+    words it used."""
 
     bound: dict[str, Any] = field(default_factory=dict)
     phrases: list[tuple[str, Any]] = field(default_factory=list)
@@ -157,7 +160,7 @@ def _units(elements: Sequence, spans: Sequence, lo: int = 0, hi: int | None = No
         # the outermost phrase starting here (spans are sorted by start, longest first)
         span = next((sp for sp in spans if sp[1] == i and sp[2] <= hi), None)
         if span is None:
-            out.append(("el", elements[i]))
+            out.append(("el", _prepared(elements[i])))
             i += 1
         else:
             kind, start, end = span[0], span[1], span[2]
@@ -167,17 +170,89 @@ def _units(elements: Sequence, spans: Sequence, lo: int = 0, hi: int | None = No
     return tuple(out)
 
 
+def word_forms(token) -> set[str]:
+    """What a pattern word may be to match ``token``: the word, and its lemma when the
+    parse gives one (PETRARCH matches a noun by its lemma too: "efforts" is an EFFORT)."""
+    forms = {token.text.lower()}
+    lemma = getattr(token, "lemma_", "")
+    if lemma:
+        forms.add(lemma.lower())
+    return forms
+
+
+class _Alternatives:
+    """A tuple of alternatives prepared for matching: single words, phrases by their
+    first word (longest first), prefixes ("curb*")."""
+
+    __slots__ = ("singles", "phrases", "prefixes", "longest")
+
+    def __init__(self, alternatives: Sequence[str]) -> None:
+        singles: set[str] = set()
+        phrases: dict[str, list[list[str]]] = {}
+        prefixes: list[str] = []
+        for alt in alternatives:
+            if " " in alt:
+                words = alt.split(" ")
+                phrases.setdefault(words[0], []).append(words)
+            elif len(alt) > 1 and alt.endswith("*"):
+                prefixes.append(alt[:-1])
+            else:
+                singles.add(alt)
+        for found in phrases.values():
+            found.sort(key=len, reverse=True)
+        self.singles = frozenset(singles)
+        self.phrases = phrases
+        self.prefixes = tuple(prefixes)
+        self.longest = max((len(w) for found in phrases.values() for w in found), default=1)
+
+
+# Prepared alternatives by the identity of their tuple (the lexicon shares one tuple per
+# synonym set); the tuple is kept with them so that its identity stays its own.
+_PREPARED: dict[int, tuple[tuple, _Alternatives]] = {}
+
+
+def _prepared(element):
+    if isinstance(element, str):
+        return element
+    known = _PREPARED.get(id(element))
+    if known is None or known[0] is not element:
+        known = _PREPARED[id(element)] = (element, _Alternatives(element))
+    return known[1]
+
+
+def _single(word: str, text: str, lemma: str) -> bool:
+    if word == text or word == "^":
+        return True
+    if len(word) > 1 and word.endswith("*"):
+        return text.startswith(word[:-1])
+    return word == lemma
+
+
+def _phrase_at(words: Sequence[str], tokens: Sequence, j: int) -> bool:
+    n = len(words)
+    return j + n <= len(tokens) and all(
+        tokens[j + k].text.lower() == words[k] and (k == 0 or tokens[j + k].i == tokens[j + k - 1].i + 1)
+        for k in range(n))
+
+
 def _consume(element, tokens: Sequence, j: int) -> int:
-    """How many tokens from ``tokens[j]`` a word element matches; a phrase's words
-    must be consecutive in the sentence. Longest alternative first."""
-    alternatives = [element] if isinstance(element, str) else sorted(element, key=lambda a: -a.count(" "))
-    for alt in alternatives:
-        n = alt.count(" ") + 1
-        if j + n > len(tokens) or any(tokens[k + 1].i != tokens[k].i + 1 for k in range(j, j + n - 1)):
-            continue
-        if matches_element(alt, " ".join(t.text for t in tokens[j:j + n])):
-            return n
-    return 0
+    """How many tokens from ``tokens[j]`` a word element (a word, a phrase, or prepared
+    alternatives) matches; a phrase's words must be consecutive in the sentence, the
+    longest alternative wins. A single word matches a token that is it or has it as its
+    lemma (when the parse gives lemmas)."""
+    token = tokens[j]
+    text = token.text.lower()
+    lemma = (getattr(token, "lemma_", "") or "").lower()
+    if isinstance(element, str):
+        if " " in element:
+            return element.count(" ") + 1 if _phrase_at(element.split(" "), tokens, j) else 0
+        return 1 if _single(element, text, lemma) else 0
+    for words in element.phrases.get(text, ()):
+        if _phrase_at(words, tokens, j):
+            return len(words)
+    if text in element.singles or lemma in element.singles:
+        return 1
+    return 1 if any(text.startswith(p) for p in element.prefixes) else 0
 
 
 Binder = Callable[[str, Any], Any]
@@ -200,6 +275,8 @@ def _match_unit(unit, tokens, pos: int, hi: int, bind: Binder, anchored: bool = 
     kind, body = unit
     last = pos + 1 if anchored else hi
     if kind == "el":
+        if body == "^" and not anchored:
+            return pos, PatternMatch()  # "any other noun phrase": a gap, which words may fill anyway
         for j in range(pos, min(last, hi)):
             hit = _match_element(body, tokens, j, bind)
             if hit:
@@ -307,6 +384,10 @@ def match_side(units: tuple, tokens: Sequence, bind: Binder) -> PatternMatch | N
         got = _match_unit(unit, tokens, pos, len(tokens), bind)
         if got is None:
             return None
+        if unit[0] == "el" and got[0] > pos and not (isinstance(unit[1], str) and unit[1] in WILDCARDS | SLOTS):
+            # a bare word is the head of a noun phrase (PETRARCH's format): "* ASYLUM" names
+            # the phrase "foreign asylum in X"
+            got[1].phrases.append(("word", tokens[got[0] - 1]))
         pos = got[0]
         for slot, value in got[1].bound.items():
             total.bound.setdefault(slot, value)
