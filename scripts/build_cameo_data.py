@@ -26,16 +26,26 @@ documentation and the data itself):
   "+ANALYSIS_" "+ANALYSES_", "+DIFFERENCE_OF_OPINION_"
   "+DIFFERENCES_OF_OPINION_" list the plural by hand). Nothing is a prefix or
   stem: PETRARCH matches complete words only, so no element here ends in ``*``.
+  A set may hold another (``+&TIETYPES``): its members are expanded in place. A
+  member in parentheses (``+(TO THE END)``) is its words, consecutive, no plural.
 - Verb blocks: ``--- NAME [code] ---`` then member verbs ``VERB {FORMS} [code]``
-  (``+A_B`` for a multi-word verb). ``{...}`` lists every inflected form (an empty
-  ``{}`` means none); without it the regular forms are generated. A member's own
-  code overrides the block code for that verb.
+  (``+A_B`` or ``A_+B`` for a multi-word verb: the ``+`` marks the word that is
+  the verb, whose regular forms are made). ``{...}`` lists every inflected form
+  (an empty ``{}`` means none); without it the regular forms are generated. A
+  member's own code overrides the block code for that verb.
 - Patterns: ``- <before> * <after> [code] # comment``. ``*`` is the verb, ``+``
   the target, ``$`` the source, ``^`` any other noun phrase (skipped), ``%`` a
-  compound actor. ``(...)`` is a prepositional phrase (first word the
-  preposition), ``{...}`` a noun phrase (last word its head); both are kept in
-  ``text`` and flattened in ``before``/``after``. ``&SET`` expands to the set's
-  alternatives; ``A/B`` (a few patterns) is read as alternatives too.
+  compound actor. PETRARCH2's format gives a pattern a phrase structure
+  (its reader's notes: the words before ``*`` are the source's noun phrase, a
+  bare word after it is the head of a noun phrase, ``(...)`` a prepositional
+  phrase whose first word is the preposition, ``{...}`` a noun phrase whose last
+  word is its head), and the words of a pattern are read in order with gaps
+  allowed between its parts. The words are kept flat in ``before``/``after``
+  and the phrases as spans over them (``before_phrases``/``after_phrases``);
+  ``dyad.events.verbs`` says how each kind is matched. ``A_B`` inside a pattern
+  is one element of consecutive words. ``&SET`` expands to the set's
+  alternatives; ``A/B`` (a few patterns) is read as alternatives too. A pattern
+  line that lost its ``-`` (``* (TO QUESTION) [110]``) is read as a pattern.
 - Codes: ``[042:043]`` is a paired code (the second is the event for the
   reverse direction, target -> source: a visit is hosted); ``[:173]`` has only
   the reverse code; ``[---]`` is the null code; ``[080!]`` (one line) is read as 080.

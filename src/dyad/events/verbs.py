@@ -30,9 +30,17 @@ phrase structure as PETRARCH's pattern format defines it:
   A bare preposition ``(TO)`` needs a preposition (not the "to" of an infinitive).
 
 Outside phrases, words are matched in order with gaps allowed (a bare word
-after the verb is a noun anywhere in the verb's clause). The words before the
-verb are matched in the subject's noun phrase (the caller passes those
-tokens): PETRARCH reads a pattern's upper part as the source.
+after the verb is a noun anywhere in the verb's clause, and names that noun's
+phrase; ``^`` is such a gap). The words before the verb are matched in the
+subject's noun phrase (the caller passes those tokens): PETRARCH reads a
+pattern's upper part as the source, so "&MILITARY *" is troops acting, while
+TABARI-era upper words that are no part of a subject ("SAID WOULD NOT *",
+"HEAVILY *") never match, as in PETRARCH2. A word also matches a token whose
+lemma it is, when the parse gives lemmas (Universal-PETRARCH matches nouns by
+lemma: "efforts" is an EFFORT). Of a verb's patterns, the one whose match uses
+the most words wins (PETRARCH expands a synonym set into one pattern per
+member, so "austrian gold florin" beats "florin"); then the more specific one,
+then the dictionary's order.
 
 ``VerbPattern.code`` is ``None`` when the pattern means "no event in this
 direction": a null-code exception to the block's default code, or a pattern
