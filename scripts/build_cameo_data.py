@@ -26,16 +26,26 @@ documentation and the data itself):
   "+ANALYSIS_" "+ANALYSES_", "+DIFFERENCE_OF_OPINION_"
   "+DIFFERENCES_OF_OPINION_" list the plural by hand). Nothing is a prefix or
   stem: PETRARCH matches complete words only, so no element here ends in ``*``.
+  A set may hold another (``+&TIETYPES``): its members are expanded in place. A
+  member in parentheses (``+(TO THE END)``) is its words, consecutive, no plural.
 - Verb blocks: ``--- NAME [code] ---`` then member verbs ``VERB {FORMS} [code]``
-  (``+A_B`` for a multi-word verb). ``{...}`` lists every inflected form (an empty
-  ``{}`` means none); without it the regular forms are generated. A member's own
-  code overrides the block code for that verb.
+  (``+A_B`` or ``A_+B`` for a multi-word verb: the ``+`` marks the word that is
+  the verb, whose regular forms are made). ``{...}`` lists every inflected form
+  (an empty ``{}`` means none); without it the regular forms are generated. A
+  member's own code overrides the block code for that verb.
 - Patterns: ``- <before> * <after> [code] # comment``. ``*`` is the verb, ``+``
   the target, ``$`` the source, ``^`` any other noun phrase (skipped), ``%`` a
-  compound actor. ``(...)`` is a prepositional phrase (first word the
-  preposition), ``{...}`` a noun phrase (last word its head); both are kept in
-  ``text`` and flattened in ``before``/``after``. ``&SET`` expands to the set's
-  alternatives; ``A/B`` (a few patterns) is read as alternatives too.
+  compound actor. PETRARCH2's format gives a pattern a phrase structure
+  (its reader's notes: the words before ``*`` are the source's noun phrase, a
+  bare word after it is the head of a noun phrase, ``(...)`` a prepositional
+  phrase whose first word is the preposition, ``{...}`` a noun phrase whose last
+  word is its head), and the words of a pattern are read in order with gaps
+  allowed between its parts. The words are kept flat in ``before``/``after``
+  and the phrases as spans over them (``before_phrases``/``after_phrases``);
+  ``dyad.events.verbs`` says how each kind is matched. ``A_B`` inside a pattern
+  is one element of consecutive words. ``&SET`` expands to the set's
+  alternatives; ``A/B`` (a few patterns) is read as alternatives too. A pattern
+  line that lost its ``-`` (``* (TO QUESTION) [110]``) is read as a pattern.
 - Codes: ``[042:043]`` is a paired code (the second is the event for the
   reverse direction, target -> source: a visit is hosted); ``[:173]`` has only
   the reverse code; ``[---]`` is the null code; ``[080!]`` (one line) is read as 080.
@@ -268,11 +278,14 @@ def write_verbs(verbs: VerbDictionary, source_sha: str) -> tuple[str, dict]:
         "#                  code for the reverse direction (target -> source), as in VISIT 042:043",
         "#   forms          every surface form of the member verbs, lower case (multi-word verbs joined by spaces)",
         "#   member_codes   members whose own code overrides the block's, with their forms",
-        "#   patterns       {code, code2, before, after, line, text}: words before and after the verb, in order;",
-        "#                  a list is a set of alternatives (a synonym set, with regular plurals generated);",
-        '#                  "+" target, "$" source, "^" any other noun phrase, "%" compound actor; every word is a',
-        "#                  whole, exact word (CAMEO 2.0 has no stems); text keeps the original grouping:",
-        "#                  (...) a prepositional phrase, {...} a noun phrase. line: line in the source file.",
+        "#   patterns       {code, code2, before, after, before_phrases, after_phrases, line, text}: words",
+        "#                  before the verb (the subject's phrase) and after it, in order; a list is a set of",
+        "#                  alternatives (a synonym set, with regular plurals generated), a string with spaces",
+        "#                  consecutive words (A_B, a phrase in a set); \"+\" target, \"$\" source, \"^\" any other",
+        '#                  noun phrase, "%" compound actor; every word is a whole, exact word (CAMEO 2.0 has',
+        "#                  no stems). *_phrases: [kind, start, end] spans of those words that the dictionary",
+        "#                  groups: pp (...) a prepositional phrase (its preposition first), np {...} a noun",
+        "#                  phrase (its head last). text: the pattern as written; line: its line in the source.",
         "#                  code null: the verb in this context codes nothing (a [---] exception to the block's",
         "#                  default) or only the reverse event in code2 ([:xxx]).",
         "# Synonym sets are YAML anchors (&military ... *military), defined where first used.",
@@ -289,7 +302,7 @@ def write_verbs(verbs: VerbDictionary, source_sha: str) -> tuple[str, dict]:
         f"#   {st['transformations']} TRANSFORMATIONS skipped ({st['transformations_commented']} more commented out);",
         f"#   repaired: {st['repaired_star']} verb markers glued to a word (*SCEPTICAL, *_LAWS), "
         f"{st['slash_alternatives']} A/B alternatives, {st['bang_codes']} code with a stray '!', "
-        f"{st['legacy_comments']} ';' comments.",
+        f"{st['legacy_comments']} ';' comments, {st['repaired_dash']} patterns without their '-'.",
         f"# Lines not used ({len(verbs.problems)}):",
     ]
     for p in verbs.problems:
@@ -337,6 +350,11 @@ def write_verbs(verbs: VerbDictionary, source_sha: str) -> tuple[str, dict]:
             if p.after:
                 pairs.append(("after", em.seq(p.after)))
                 item["after"] = _plain_elements(p.after, verbs.sets)
+            for side in ("before_phrases", "after_phrases"):
+                spans = getattr(p, side)
+                if spans:
+                    pairs.append((side, "[" + ", ".join(em.seq(span) for span in spans) + "]"))
+                    item[side] = [list(span) for span in spans]
             pairs += [("line", scalar(p.line)), ("text", json.dumps(p.text))]
             item["line"] = p.line
             item["text"] = p.text

@@ -371,11 +371,120 @@ def test_full_universal_petrarch_file_in_both_modes() -> None:
         assert report.found_expected <= report.found_expected_root
         # floors: they only move up (and the share of records with extra events only down),
         # with the suite's verbs file (the default) and with dyad's own CAMEO 2.0 verbs
-        recall, recall_root, extra = {"own": (0.535, 0.54, 0.10), "given": (0.57, 0.57, 0.15)}[mode]
+        recall, recall_root, extra = {"own": (0.665, 0.67, 0.08), "given": (0.72, 0.72, 0.125)}[mode]
         assert report.verbs.endswith("PETR_Validate_verbs_2_02.txt")
+        # negated events scored by the suite's ontology ("didn't clash over ..." is 050 there)
+        assert report.pico.endswith("PETR_Validate_Internal_Coding_Ontology_1_01.txt")
+        assert report.negations_converted >= 10
         assert report.recall() >= recall and report.recall_root() >= recall_root
         assert report.extra_rate() <= extra
         ours = evaluate_petrarch(FULL_FILE, parse=mode, verbs="dyad")
-        recall, recall_root, extra = {"own": (0.255, 0.445, 0.29), "given": (0.27, 0.47, 0.36)}[mode]
+        recall, recall_root, extra = {"own": (0.305, 0.49, 0.273), "given": (0.32, 0.52, 0.345)}[mode]
         assert ours.recall() >= recall and ours.recall_root() >= recall_root
         assert ours.extra_rate() <= extra
+
+
+# A coding ontology in PICO notation, written for these tests: "not" is a term of
+# 0xFFFF added or taken away; "#" starts a comment.
+PICO = """
+# test ontology
+010:0x1000#Say
+011:0x1000-0xFFFF
+040:0xB000
+050:0x0080
+051:0x0081
+060:0x0070
+080:0x0200
+08:0x0200
+110:0x1007f#0xFFFF+0x0080#written as one value
+112:0xFFFF+0x0081
+120:-0xFFFF
+121:-0xFFFF+0x0070
+124:-0xFFFF+0x0200
+1221:-0xFFFF+0x2045+0x300
+---:0
+"""
+
+
+def test_pico_complements_come_from_the_notation(tmp_path: Path) -> None:
+    from dyad.petrarch_pico import parse_value, read_pico
+
+    assert parse_value("0x1007f") == 0xFFFF + 0x80 and parse_value("-0xFFFF+0x0070") == 0x70 - 0xFFFF
+    assert parse_value("0x1000-0xFFFF") == 0x1000 - 0xFFFF and parse_value("0") == 0
+    with pytest.raises(ValueError):
+        parse_value("0x10 and more")
+    path = tmp_path / "pico.txt"
+    path.write_text(PICO.lstrip() + "bad line\n", encoding="utf-8")
+    pico = read_pico(path)
+    assert len(pico.problems) == 1 and pico.values["110"] == 0x1007F
+    # "not" both ways, whichever side carries the 0xFFFF
+    assert pico.complement("110") == "050" and pico.complement("050") == "110"
+    assert pico.complement("112") == "051" and pico.complement("011") == "010"
+    assert pico.complement("121") == "060" and pico.complement("060") == "121"
+    assert pico.complement("124") == "080"  # 080 and 08 share the value: the first in the file
+    assert pico.complement("120") == "---"  # "reject" negated is no event
+    # no partner, no code in the file: no complement, the code stays
+    assert pico.complement("040") is None and pico.negated("040") == "040"
+    assert pico.complement("1221") is None and pico.negated("999") == "999"
+    with pytest.raises(InputError):
+        read_pico(tmp_path / "missing.txt")
+
+
+NEGATIONS = """<?xml version='1.0' encoding='utf-8'?>
+<Validation>
+<Environment><PICOfile>ontology.txt</PICOfile></Environment>
+<Sentences>
+<Sentence category="DEMO" date="19950101" id="N-OWN" evaluate="true">
+<EventCoding eventcode="051" sourcecode="ZND" targetcode="KRV" />
+<Text>Zendia did not scold Korvia.</Text>
+</Sentence>
+<Sentence category="DEMO" date="19950101" id="N-ABOVE" evaluate="true">
+<EventCoding eventcode="112" sourcecode="ZND" targetcode="KRV" />
+<Text>Zendia did not try to scold Korvia.</Text>
+</Sentence>
+<Sentence category="DEMO" date="19950101" id="N-NULL" evaluate="true">
+<EventCoding noevents="True" />
+<Text>Zendia has not rebuffed Korvia.</Text>
+</Sentence>
+<Sentence category="DEMO" date="19950101" id="N-NONE" evaluate="true">
+<EventCoding eventcode="040" sourcecode="ZND" targetcode="KRV" />
+<Text>Zendia has not met Korvia.</Text>
+</Sentence>
+</Sentences>
+</Validation>
+"""
+
+
+def test_negated_events_are_scored_as_petrarch_codes_them(suite: Path) -> None:
+    verbs = VERBS.lstrip() + "\n--- REBUFF [120] ---\nREBUFF\n"
+    (suite.parent / "PETR_Validate_verbs_2_02.txt").write_text(verbs, encoding="utf-8")
+    (suite.parent / "ontology.txt").write_text(PICO.lstrip(), encoding="utf-8")
+    records = suite.parent / "negations.xml"
+    records.write_text(NEGATIONS, encoding="utf-8")
+    report = evaluate_petrarch(records, parse="own")
+    results = by_id(report)
+    assert report.pico.endswith("ontology.txt")  # the file the records' <Environment> names
+    # the verb's own negation: its complement (112 is "not 051" in this ontology)
+    assert results["N-OWN"].found == [("ZND", "KRV", "051")] and results["N-OWN"].matched == 1
+    event = results["N-OWN"].events[0]
+    assert (event["code"], event["dyad_code"], event["polarity"]) == ("051", "112", "negated")
+    # negated through the clause above: PETRARCH codes the scolding as stated
+    assert results["N-ABOVE"].found == [("ZND", "KRV", "112")]
+    # no complement in the file: the code stays
+    assert results["N-NONE"].found == [("ZND", "KRV", "040")]
+    # a complement that is the null code: PETRARCH codes no event ("reject" negated)
+    assert results["N-NULL"].found == [] and results["N-NULL"].extra == 0
+    assert results["N-NULL"].events[0]["code"] == "---"
+    assert report.negations_converted == 1 and report.negations_dropped == 1
+    assert report.summary()["negations_converted"] == 1
+    # without an ontology file, negated events keep their codes
+    (suite.parent / "ontology.txt").unlink()
+    plain = evaluate_petrarch(records, parse="own")
+    assert plain.pico is None and plain.negations_converted == 0
+    assert by_id(plain)["N-OWN"].found == [("ZND", "KRV", "112")]
+    # one given by name is used, and one that is not there is a one-line error
+    (suite.parent / "elsewhere.txt").write_text(PICO.lstrip(), encoding="utf-8")
+    named = evaluate_petrarch(records, parse="own", pico_file=suite.parent / "elsewhere.txt")
+    assert by_id(named)["N-OWN"].found == [("ZND", "KRV", "051")]
+    with pytest.raises(InputError):
+        evaluate_petrarch(records, parse="own", pico_file=suite.parent / "nowhere.txt")

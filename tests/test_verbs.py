@@ -146,3 +146,174 @@ def test_shipped_files_are_what_the_script_builds(tmp_path):
             f"{name} is stale: run python scripts/build_cameo_data.py")
     assert counts["pattern_lines"] == 4668  # as in DESIGN.md
     assert counts["unparsed"] < 10
+
+
+# ---------------------------------------------------------------------------
+# A dictionary in PETRARCH's CAMEO 2.0 format, written for these tests: its phrases,
+# synonym sets (one inside another, a multi-word member), paired codes, a compound
+# actor, a multi-word verb whose verb word is its last, a pattern that lost its '-'.
+
+PHRASES = """
+####### SYNONYM SETS #######
+&SECTOR
++TRADE
++ENERGY
++HEAVY_INDUSTRY
+
+&BROADSECTOR
++&SECTOR
++SCIENCE
+
+&COIN
++CROWN
+
+&RARECOIN
++SILVER CROWN
+
+####### VERB PATTERNS #######
+--- ABANDON [120] ---
+ABANDON
+- * {NEW &SECTOR LINKS} [161]
+
+--- CLASH [190] ---
+CLASH
+- * (OVER PLANS) [110]
+- * (OVER {&BROADSECTOR POLICY}) [111]
+
+--- GIVE [070] ---
+GIVE {GIVES GAVE GIVEN GIVING}
+- * &COIN [071]
+- * &RARECOIN [073]
+
+--- VISIT [042:043] ---
+VISIT
+
+--- DELAY [---] ---
+POSTPONE
+- % * [120]
+
+--- SPY [170] ---
+WIRE_+TAP {WIRE_+TAPS WIRE_+TAPPED WIRE_+TAPPING}
+RE_+ARM
+
+--- MEET [040] ---
+MEET {MEETS MET MEETING}
+- ENVOYS * [043]
+- QUIETLY * [041]
+
+--- ARRIVE [---] ---
+ARRIVE
+* (FOR TALKS) [036]
+"""
+
+
+@pytest.fixture(scope="module")
+def phrases_lexicon(tmp_path_factory):
+    from dyad.events.verbdict import load_lexicon
+
+    path = tmp_path_factory.mktemp("verbs") / "verbs.txt"
+    path.write_text(PHRASES.lstrip(), encoding="utf-8")
+    return load_lexicon(path)
+
+
+@pytest.fixture(scope="module")
+def code_with():
+    """Code a sentence of real states with a given lexicon: (source, target, code, polarity)."""
+    from dyad.actors.gazetteer import Gazetteer
+    from dyad.actors.pipeline import ActorModel, annotate
+    from dyad.actors.registry import shipped_registry
+    from dyad.events.coder import code_sentence
+    from dyad.events.parse import parse
+
+    registry = shipped_registry()
+    model = ActorModel(registry, Gazetteer(registry))
+
+    def code(text: str, lexicon) -> list[tuple]:
+        mentions, actors = annotate(text, [(0, len(text))], "2024-05-10", model)
+        subtypes = {a["id"]: a.get("subtype") for a in actors}
+        mentions = [{**m, "subtype": subtypes.get(m["actor"])} for m in mentions]
+        events = code_sentence(parse([text])[0], 0, mentions, lexicon, {}, None)
+        return sorted((e.source.get("code"), e.target.get("code") if e.target else None, e.code, e.polarity)
+                      for e in events)
+
+    return code
+
+
+def test_reader_keeps_the_dictionarys_phrases(phrases_lexicon):
+    links = next(p for p in phrases_lexicon.patterns("ABANDON") if p.code == "161")
+    assert links.after_phrases == (("np", 0, 3),) and links.after[0] == "new" and links.after[2] == "links"
+    policy = next(p for p in phrases_lexicon.patterns("CLASH") if p.code == "111")
+    # a noun phrase inside a prepositional phrase; the outer phrase first
+    assert policy.after_phrases == (("pp", 0, 3), ("np", 1, 3))
+    assert policy.units[1][0][0] == "pp" and policy.units[1][0][1][1][0] == "np"
+    # a set inside a set, with a multi-word member of the inner one
+    assert {"science", "trade", "energy", "heavy industry", "heavy industries"} <= set(policy.after[1])
+    # the paired code, the compound actor, the pattern that lost its "-"
+    assert phrases_lexicon.default_codes("VISIT") == ("042", "043")
+    assert phrases_lexicon.patterns("DELAY")[0].before == ("%",)
+    assert [p.code for p in phrases_lexicon.patterns("ARRIVE")] == ["036"]
+
+
+def test_reader_marks_the_verb_word_of_a_multi_word_verb():
+    from dyad.events.verbdict import _parse_member
+
+    tap = _parse_member("WIRE_+TAP {WIRE_+TAPS WIRE_+TAPPED  WIRE_+TAPPING }", 1)
+    assert tap.forms == ["wire tap", "wire taps", "wire tapped", "wire tapping"]
+    # without a list the regular forms are made for the marked word, not the first
+    assert _parse_member("RE_+ARM", 2).forms == ["re arm", "re arms", "re armed", "re arming"]
+    assert _parse_member("+CORDON_OFF", 3).forms[:3] == ["cordon off", "cordons off", "cordoned off"]
+
+
+def test_noun_phrase_modifier_next_to_its_head(phrases_lexicon, code_with):
+    # {NEW &SECTOR LINKS}: the sector word right before "links", "new" anywhere before it
+    assert code_with("Iran abandoned new trade links with Russia.", phrases_lexicon) == [
+        ("IRN", "RUS", "161", "asserted")]
+    assert code_with("Iran abandoned new regional trade links with Russia.", phrases_lexicon) == [
+        ("IRN", "RUS", "161", "asserted")]
+    # border links that happen to be about trade are no trade links: the verb's own code
+    assert code_with("Iran abandoned new trade border links with Russia.", phrases_lexicon) == [
+        ("IRN", "RUS", "120", "asserted")]
+
+
+def test_prepositional_phrase_names_its_target(phrases_lexicon, code_with):
+    # (OVER PLANS): the noun right after the preposition (an article between); the actor
+    # inside that phrase is the target
+    assert code_with("Iran clashed over the plans of Russia.", phrases_lexicon) == [("IRN", "RUS", "110", "asserted")]
+    assert code_with("Iran clashed with Russia over the plans.", phrases_lexicon) == [
+        ("IRN", "RUS", "110", "asserted")]
+    assert code_with("Iran clashed with Russia over secret plans.", phrases_lexicon) == [
+        ("IRN", "RUS", "190", "asserted")]
+    # a set inside a set: the inner set's members, its multi-word ones as consecutive words
+    for sector in ("science", "energy", "heavy industry"):
+        assert code_with(f"Iran clashed over the {sector} policy of Russia.", phrases_lexicon) == [
+            ("IRN", "RUS", "111", "asserted")], sector
+    # a pattern that lost its "-", and a target found through its phrase
+    assert ("IRN", "RUS", "036", "asserted") in code_with("Iran arrived for talks with Russia.", phrases_lexicon)
+
+
+def test_the_pattern_matching_most_words_wins(phrases_lexicon, code_with):
+    assert code_with("Iran gave a million silver crowns to Russia.", phrases_lexicon) == [
+        ("IRN", "RUS", "073", "asserted")]
+    assert code_with("Iran gave a million crowns to Russia.", phrases_lexicon) == [("IRN", "RUS", "071", "asserted")]
+
+
+def test_paired_codes_and_compound_actors(phrases_lexicon, code_with):
+    assert code_with("Iran visited Russia.", phrases_lexicon) == [
+        ("IRN", "RUS", "042", "asserted"), ("RUS", "IRN", "043", "asserted")]
+    postponed = code_with("Iran and Russia postponed their plans.", phrases_lexicon)
+    assert postponed == [("IRN", "RUS", "120", "asserted"), ("RUS", "IRN", "120", "asserted")]
+    # "%" needs coordinated subjects; the verb alone codes nothing here
+    assert code_with("Iran postponed its plans with Russia.", phrases_lexicon) == []
+
+
+def test_words_before_the_verb_are_the_subjects(phrases_lexicon, code_with):
+    assert code_with("Iranian envoys met Russian officials.", phrases_lexicon) == [
+        ("IRNGOV", "RUSGOV", "043", "asserted")]
+    assert code_with("Iran met Russian envoys.", phrases_lexicon) == [("IRN", "RUSGOV", "040", "asserted")]
+    # an adverb is no part of the subject: PETRARCH reads "QUIETLY *" in the source's phrase
+    assert code_with("Iran quietly met Russia.", phrases_lexicon) == [("IRN", "RUS", "040", "asserted")]
+
+
+def test_multi_word_verb_whose_verb_comes_last(phrases_lexicon, code_with):
+    assert code_with("Iran will not wire tap Russian diplomats.", phrases_lexicon) == [
+        ("IRN", "RUSGOV", "170", "negated")]  # dyad keeps the code and marks the negation

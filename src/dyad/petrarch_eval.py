@@ -71,8 +71,25 @@ Scoring
 An event dyad finds is the triple (source code, target code, CAMEO code),
 the source and target codes being the mentions' CAMEO codes at the record's
 date (``"NAME IN CAPITALS"`` in quotes, PETRARCH's form, for an actor with no
-code). Negated events count like others: PETRARCH codes "Neither Galadriel
-nor Gollum boycotted ..." as 163 too. Found triples are unique per record.
+code). Found triples are unique per record.
+
+Negated events are scored as PETRARCH represents them. dyad keeps a negated
+event's code and marks it ``polarity: negated``; PETRARCH codes the negation
+itself, by its internal coding ontology (PICO, ``dyad.petrarch_pico``): the
+ontology file beside the records (``PETR_Validate_Internal_Coding_Ontology_1_01.txt``,
+or the ``<PICOfile>`` the records' ``<Environment>`` names) writes some codes
+as the negation of others (110 is 0xFFFF + 050's value: "not cooperate"), so a
+negated 110 ("didn't clash over ...") is 050 there and a negated 170 ("will not
+wire tap") 057. PETRARCH reads a verb's negation in its own phrase, so this
+holds for an event whose verb (or noun) carries the negation itself; one dyad
+marks negated because a clause above it is ("won't try to clash over ...") is
+coded as stated, as the records have it. A negated event's code becomes its
+PICO complement where the file defines one, and stays as it is where it defines none ("Neither Galadriel
+nor Gollum boycotted ..." is 163 in the records too); a complement that is the
+null code (a negated 120) is no event. The summary counts the events converted
+(``negations_converted``) and those dropped so (``negations_dropped``); each
+event in the per-record results keeps dyad's code beside the one scored.
+Without an ontology file negated events count with their own codes.
 
 - exact: an expected triple is found when a found triple has the same source
   code, target code and event code (an expected code written ``A/B/C`` —
@@ -109,6 +126,7 @@ from .actors.phoenix import import_dictionary
 from .actors.pipeline import ActorModel, annotate
 from .actors.registry import Registry, is_full_name, shipped_registry
 from .errors import InputError, UsageError
+from .petrarch_pico import NULL, read_pico
 
 Triple = tuple[str, str, str]  # (source code, target code, CAMEO event code)
 
@@ -117,6 +135,7 @@ ACTORS_FILE = "PETR_Validate_actors_2_02.txt"
 AGENTS_FILE = "PETR_Validate_agents_2_02.txt"
 DISCARDS_FILE = "PETR_Validate_discards_2_02.txt"
 VERBS_FILE = "PETR_Validate_verbs_2_02.txt"
+PICO_FILE = "PETR_Validate_Internal_Coding_Ontology_1_01.txt"
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence\s*>", re.S)
@@ -125,6 +144,7 @@ _EVENT_CODING = re.compile(r"<EventCoding\b([^>]*?)/?>")
 _CONFIG = re.compile(r"<Config\b([^>]*?)/?>")
 _TEXT = re.compile(r"<Text>(.*?)</Text\s*>", re.S)
 _PARSE = re.compile(r"<Parse>(.*?)</Parse\s*>", re.S)
+_PICO_NAME = re.compile(r"<PICOfile>\s*([^<]+?)\s*</PICOfile\s*>")
 
 
 # -- records -----------------------------------------------------------------
@@ -422,6 +442,9 @@ class PetrarchReport:
     found_expected_pair: int = 0
     parse_failures: int = 0
     discarded: int = 0
+    negations_converted: int = 0  # negated events scored with their PICO complement
+    negations_dropped: int = 0  # negated events whose complement is the null code
+    pico: str | None = None  # the ontology file used, if any
     seconds: float = 0.0
 
     def recall(self) -> float:
@@ -459,6 +482,8 @@ class PetrarchReport:
             "found_expected_pair": self.found_expected_pair,
             "recall_pair": round(self.found_expected_pair / self.expected_events, 4) if self.expected_events else 0.0,
             "parse_failures": self.parse_failures, "discarded": self.discarded,
+            "pico": self.pico, "negations_converted": self.negations_converted,
+            "negations_dropped": self.negations_dropped,
             "seconds": round(self.seconds, 2),
         }
 
@@ -542,6 +567,26 @@ def diagnose(result: RecordResult) -> list[tuple[Triple, str]]:
 # -- coding ------------------------------------------------------------------
 
 
+def _negated_itself(doc, event) -> bool:
+    """Whether the event's own verb (or noun) carries the negation ("didn't clash"), as
+    PETRARCH reads it, rather than a clause above it ("won't try to clash": PETRARCH
+    codes the clash as stated)."""
+    from .events.coder import cues
+
+    negators = cues().negators
+    return any(c.lower_ in negators for c in doc[event.trigger].children)
+
+
+def _pico_name(records: Path) -> str:
+    """The ontology file the records' <Environment> names, else the suite's usual one."""
+    try:
+        head = records.read_text(encoding="utf-8", errors="replace")[:20000]
+    except OSError:
+        return PICO_FILE
+    m = _PICO_NAME.search(_COMMENT.sub("", head))
+    return Path(m.group(1)).name if m else PICO_FILE
+
+
 def _code(mention: dict[str, Any]) -> str:
     code = mention.get("code")
     return str(code).upper() if code else f'"{" ".join(str(mention.get("text", "")).upper().split())}"'
@@ -559,15 +604,17 @@ def _code_record(doc, text: str, date: str | None, model: ActorModel, lexicon) -
 def evaluate_petrarch(path: str | Path, *, parse: str = "own", actors_file: str | Path | None = None,
                       agents_file: str | Path | None = None, discards_file: str | Path | None = None,
                       verbs: str | Path | None = None, with_dyad_states: bool = False, limit: int | None = None,
-                      lexicon=None,
+                      lexicon=None, pico_file: str | Path | None = None,
                       on_record: Callable[[RecordResult], None] | None = None) -> PetrarchReport:
     """Code every record of a PETRARCH validation file and score it (see the module notes).
 
     ``parse`` is ``"own"`` (dyad's parser) or ``"given"`` (the record's CoNLL-U).
     The dictionaries default to the suite's files beside ``path`` when present
     (``verbs="dyad"``: dyad's shipped CAMEO 2.0 verb lexicon, also used when the
-    suite has no verbs file); ``limit`` codes only the first records (for quick
-    checks); ``lexicon`` (a ``VerbLexicon``) replaces any verb dictionary."""
+    suite has no verbs file; ``pico_file``: the coding ontology negated events are
+    scored by, by default the one the records name, beside them); ``limit`` codes
+    only the first records (for quick checks); ``lexicon`` (a ``VerbLexicon``)
+    replaces any verb dictionary."""
     if parse not in MODES:
         raise UsageError(f"parse must be one of {', '.join(MODES)}, not {parse!r}")
     started = time.perf_counter()
@@ -589,6 +636,9 @@ def evaluate_petrarch(path: str | Path, *, parse: str = "own", actors_file: str 
     model = ActorModel(registry, Gazetteer(registry))
     discards_path = beside(discards_file, DISCARDS_FILE)
     discards = read_discards(discards_path) if discards_path else []
+    pico_path = beside(pico_file, _pico_name(path))
+    pico = read_pico(pico_path) if pico_path else None
+    converted = dropped = 0
 
     from .events.parse import parse as parse_texts
     from .events.parse import parser
@@ -640,11 +690,16 @@ def evaluate_petrarch(path: str | Path, *, parse: str = "own", actors_file: str 
             for ev in coded:
                 if ev.target is None:
                     continue
-                triple = (_code(ev.source), _code(ev.target), ev.code)
-                events.append({"source": triple[0], "target": triple[1], "code": ev.code,
-                               "trigger": ev.trigger_text, "rule": ev.pattern, "polarity": ev.polarity,
-                               "modality": ev.modality})
-                if triple not in found:
+                code = ev.code
+                if ev.polarity == "negated" and pico is not None and _negated_itself(doc, ev):
+                    code = pico.negated(ev.code)  # PETRARCH codes the negation itself
+                    converted += code != ev.code and code != NULL
+                    dropped += code == NULL
+                events.append({"source": _code(ev.source), "target": _code(ev.target), "code": code,
+                               "dyad_code": ev.code, "trigger": ev.trigger_text, "rule": ev.pattern,
+                               "polarity": ev.polarity, "modality": ev.modality})
+                triple = (_code(ev.source), _code(ev.target), code)
+                if code != NULL and triple not in found:
                     found.append(triple)
         matched, missed, extras = match_events(rec.expected, found)
         matched_root, _, extras_root = match_events(rec.expected, found, level="root")
@@ -670,5 +725,6 @@ def evaluate_petrarch(path: str | Path, *, parse: str = "own", actors_file: str 
         records_with_extra_root=sum(r.extra_root > 0 for r in results),
         found_expected_pair=sum(r.matched_pair for r in results),
         parse_failures=notes_seen.get("parse not usable", 0), discarded=notes_seen.get("discarded", 0),
+        negations_converted=converted, negations_dropped=dropped, pico=str(pico_path) if pico_path else None,
         seconds=time.perf_counter() - started,
     )

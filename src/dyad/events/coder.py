@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from ..datafiles import load_yaml
-from .verbs import VerbLexicon, matches_element
+from .verbs import PatternMatch, VerbLexicon, match_side, word_forms
 
 # Clause-level dependents whose subtrees are other events, not this verb's words.
 _OTHER_CLAUSES = {"ccomp", "advcl", "parataxis", "conj", "acl:relcl", "csubj", "xcomp", "acl", "list"}
@@ -235,26 +235,91 @@ def _local_tokens(verb) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
-def _match(elements: tuple, tokens: list, actors: SentenceActors) -> tuple[bool, dict]:
-    """Match pattern elements in order (gaps allowed); '+'/'$' bind to actor tokens."""
-    bound: dict[str, Any] = {}
-    pos = 0
-    for element in elements:
-        while pos < len(tokens):
-            tok = tokens[pos]
-            pos += 1
-            if element in ("+", "$"):
-                actor = actors.of(tok)
-                # An agreement is what an act is about, not an actor: "withdrew from the treaty"
-                # is the treaty pattern's, not "withdrew from +" (troops leaving a country).
-                if actor is not None and actor.get("subtype") not in _AGREEMENTS:
-                    bound[element] = (tok, actor)
-                    break
-            elif matches_element(element, tok.text.lower()):
-                break
-        else:
-            return False, {}
-    return True, bound
+def _match(units: tuple, tokens: list, actors: SentenceActors) -> PatternMatch | None:
+    """Match one side of a pattern (``VerbPattern.units``) to ``tokens``: '+'/'$' bind to
+    actor tokens, '%' to a token that heads coordinated actors ("Iran and Russia")."""
+
+    def bind(slot: str, tok):
+        if slot == "%":
+            group = actors.group(tok)
+            return group if len(group) >= 2 else None
+        actor = actors.of(tok)
+        # An agreement is what an act is about, not an actor: "withdrew from the treaty"
+        # is the treaty pattern's, not "withdrew from +" (troops leaving a country).
+        return actor if actor is not None and actor.get("subtype") not in _AGREEMENTS else None
+
+    return match_side(units, tokens, bind)
+
+
+def _subject_phrase(verb) -> list:
+    """The words a pattern's part before the verb is matched in: the subject's noun phrase
+    (PETRARCH reads that part as the source: "&MILITARY *", "PILGRIMS *"), without the
+    actors coordinated with its head ("Neither X nor Y"); for a verb that shares its
+    head's subject ("Iran agreed to sign"), that subject; for a reduced relative ("troops
+    deployed in ..."), the noun it describes."""
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS]
+        if subjects:
+            break
+        if node.dep_ in ("acl", "acl:relcl") and node.head.i != node.i:
+            subjects = [node.head]
+            break
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            return []
+        node = node.head
+    out = []
+    for subject in subjects:
+        stack = [subject]
+        while stack:
+            t = stack.pop()
+            if t.i == verb.i or t.dep_ in _OTHER_CLAUSES - {"conj"} and t is not subject:
+                continue
+            out.append(t)
+            stack.extend(c for c in t.children if not (t is subject and c.dep_ in ("conj", "cc", "cc:preconj")))
+    return sorted(out, key=lambda t: t.i)
+
+
+# Dependents that say whose or what kind a noun is ("US sanctions", "Trump's return"),
+# not at whom an act through that noun is aimed.
+_OWNERS = {"compound", "amod", "nmod:poss", "det:poss", "flat", "flat:name", "nmod:desc", "appos"}
+
+
+def _in_phrases(phrases: list, sources: list, actors: SentenceActors) -> list:
+    """The actors a matched phrase of a pattern names: "clashed over the efforts of X"
+    (``(OVER EFFORTS)``) is aimed at X, "welcomed memos sent by X" (``{.. MEMOS}``) at
+    X. The phrase's noun if it is an actor, else the nearest actor below it (breadth
+    first), with those coordinated with it; not the noun's own modifiers, which say
+    whose or what kind it is ("lifting US sanctions"), nor the source. Below a bare
+    word of a pattern only its own phrase counts ("bargain for asylum in X", not "any
+    link between the visit and X's return")."""
+    own = {s["actor"] for s in sources}
+
+    def named(t) -> list:
+        found = [actors.heads.get(u.i) or actors.by_token.get(u.i)
+                 for u in [t, *(c for c in t.children if c.dep_ == "conj")]]
+        found = [a for a in found if a is not None and a.get("subtype") not in _AGREEMENTS
+                 and a["actor"] not in own]
+        return list({a["actor"]: a for a in found}.values())
+
+    for kind, head in phrases:
+        if head is None:
+            continue
+        found = named(head)
+        if found:
+            return found
+        level = [c for c in head.children if c.dep_ not in _OWNERS]
+        # a bare word of a pattern is only a noun: what it names is on its own phrase
+        # ("asylum in X"), not further down ("any link between the visit and X's return")
+        depth = 1 if kind == "word" else len(head.doc)
+        while level and depth:
+            for t in sorted(level, key=lambda t: t.i):
+                found = named(t)
+                if found:
+                    return found
+            level = [c for t in level for c in t.children]
+            depth -= 1
+    return []
 
 
 def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
@@ -511,12 +576,17 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
         if verb.pos_ not in ("VERB",) and not (verb.pos_ == "NOUN" and verb.dep_ == "ROOT") and verb is token \
                 and not _verbal(token):
             continue
-        # Multi-word verbs first ("came into force", "met with"), then the verb alone.
+        if token.dep_ == "amod":
+            continue  # a participle describing a noun ("improved relations", "a proposed deal") states no act
+        # A multi-word verb ("came into force", "met with", "broke down", "wire tapped") is
+        # the verb when its words are there; the verb alone only when none is.
         blocks = []
         for n in (4, 3, 2):
-            if token.i + n < len(doc) + 1:
-                blocks += lexicon.verbs_for(" ".join(t.lower_ for t in doc[token.i:token.i + n]))
-        blocks += [b for b in lexicon.verbs_for(token.lower_) if b not in blocks]
+            for back in range(n):  # the verb may be a later word of the phrase: WIRE_+TAP
+                if token.i - back >= 0 and token.i - back + n <= len(doc):
+                    blocks += [b for b in lexicon.verbs_for(" ".join(
+                        t.lower_ for t in doc[token.i - back:token.i - back + n])) if b not in blocks]
+        blocks = blocks or lexicon.verbs_for(token.lower_)
         if not blocks:
             continue
         sources, passive = _subjects(verb, actors)
@@ -531,34 +601,48 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
         if not sources:
             continue
         local = _local_tokens(verb)
-        before = [t for t in local if t.i < token.i]
+        before = _subject_phrase(verb)
         after = [t for t in local if t.i > token.i]
         chosen = None
-        present = {t.text.lower() for t in local}
+        present = {f for t in (*local, *before) for f in word_forms(t)}
         for block in blocks:
+            # The pattern that matches the most words wins (PETRARCH expands a synonym set
+            # into a pattern per member: "austrian gold florin" is a longer pattern than
+            # "florin"); on a tie, the more specific one, then the dictionary's order.
+            best = None
             for pattern in lexicon.patterns(block):
-                if not pattern.needs <= present:
+                if best is not None and pattern.max_words <= best[0] or not pattern.needs <= present:
                     continue
-                ok_after, bound_after = _match(pattern.after, after, actors)
-                if not ok_after:
+                units_before, units_after = pattern.units
+                got_after = _match(units_after, after, actors)
+                if got_after is None:
                     continue
-                ok_before, bound_before = _match(pattern.before, before, actors)
-                if not ok_before:
+                got_before = _match(units_before, before, actors)
+                if got_before is None:
                     continue
-                chosen = (pattern.code, {**bound_before, **bound_after}, f"verbs.yaml line {pattern.line}")
+                if best is None or got_after.words + got_before.words > best[0]:
+                    best = (got_after.words + got_before.words, pattern, got_before, got_after)
+            if best is not None:
+                _, pattern, got_before, got_after = best
+                chosen = (pattern.code, pattern.code2, {**got_before.bound, **got_after.bound},
+                          f"verbs.yaml line {pattern.line}", got_after.phrases)
                 break
             # The first block that has anything to say decides: its own code when
             # none of its patterns matched, before another block's patterns are tried.
-            default = lexicon.default_code(block, token.lower_)
-            if chosen is None and default:
-                chosen = (default, {}, f"verb {block}")
-            if chosen:
+            default, default2 = lexicon.default_codes(block, token.lower_)
+            if default or default2:
+                chosen = (default, default2, {}, f"verb {block}", [])
                 break
         if chosen is None:
             continue
-        code, bound, rule = chosen
-        if code is None:
+        code, code2, bound, rule, phrases = chosen
+        if code is None and code2 is None:
             continue  # an exception pattern: these words make the verb no event ("pilgrims visit")
+        base = code or code2  # a reverse-only pattern ([:112]) codes only the reverse event
+        if "$" in bound:
+            sources = [bound["$"][1]]
+        if "%" in bound:
+            sources = bound["%"][1]  # "% *": the coordinated actors of the subject, toward each other
         between = _between(verb, actors)
         if between and (not sources or sources in (between, between[:1])):
             sources, targets, location = between[:1], between[1:2], None
@@ -567,27 +651,34 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
             location = None
         elif "+" in bound:
             targets, location = [bound["+"][1]], None
-            _, location = _default_target(verb, actors, code)
+            _, location = _default_target(verb, actors, base)
         else:
-            targets, location = _default_target(verb, actors, code)
-        if "$" in bound:
-            sources = [bound["$"][1]]
+            targets, location = _default_target(verb, actors, base)
+            if not targets and phrases:
+                # none named by the object or a preposition on the verb: the actor inside the
+                # phrase the pattern names ("clashed over the efforts of X", "bargain for asylum in X")
+                targets = _in_phrases(phrases, sources, actors)
         targets = _counterparts(targets, sources, parties, about)
-        if not targets and code[:2] in _PROPOSAL_ROOTS:
+        if not targets and base[:2] in _PROPOSAL_ROOTS:
             targets = _other_party(doc, sources, actors, parties)
         if code in _FRAME_CODES:
             continue
         confidence = 0.9 if rule.startswith("verbs.yaml") else 0.7
-        mutual = code[:2] in _MUTUAL_ROOTS and not any(
+        mutual = "%" in bound or base[:2] in _MUTUAL_ROOTS and not any(
             c.dep_ in ("obj", "xcomp", "ccomp") for c in verb.children)
         # With a third party as target, coordinated subjects act on each other only
         # when the clause says they act together ("held a joint exercise with China").
-        together = code[:2] in _MUTUAL_ROOTS and (not targets or any(
+        together = base[:2] in _MUTUAL_ROOTS and (not targets or any(
             t.lower_ in references()["joint"] for t in _local_tokens(verb)))
-        events.extend(_pairs(sources, targets, code, verb, rule, confidence, location, mutual=mutual,
-                             together=together,
-                             both_ways=bool(between) and code[:2] in _MUTUAL_ROOTS))
+        if code:
+            events.extend(_pairs(sources, targets, code, verb, rule, confidence, location, mutual=mutual,
+                                 together=together,
+                                 both_ways=bool(between) and code[:2] in _MUTUAL_ROOTS))
+        if code2:
+            # a paired code ([042:043]): the reverse event too, target toward source (a visit is hosted)
+            events.extend(_pairs(targets, sources, code2, verb, rule, confidence, location, together=False))
     return events
+
 
 
 def _verbal(token) -> bool:

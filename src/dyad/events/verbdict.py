@@ -147,6 +147,10 @@ class Pattern:
     after: list
     line: int
     text: str
+    # The pattern's phrases as spans over ``before`` / ``after``: [kind, start, end] with kind
+    # "np" for {...} and "pp" for (...); a phrase may hold another ((TO {PEACE PLAN})).
+    before_phrases: list = field(default_factory=list)
+    after_phrases: list = field(default_factory=list)
 
 
 @dataclass
@@ -221,7 +225,8 @@ def read_verb_dictionary(path: Path, encoding: str = "ascii") -> VerbDictionary:
     stats = {"transformations": 0, "transformations_commented": 0, "null_patterns_dropped": 0,
              "null_patterns_kept": 0, "reverse_only_patterns": 0, "duplicate_patterns": 0,
              "repaired_star": 0, "slash_alternatives": 0, "bang_codes": 0, "legacy_comments": 0,
-             "pattern_lines": 0, "member_lines": 0, "duplicate_members": 0, "members_that_are_forms": 0}
+             "pattern_lines": 0, "member_lines": 0, "duplicate_members": 0, "members_that_are_forms": 0,
+             "repaired_dash": 0}
     section = "preamble"
     sets: dict[str, list[str]] = {}
     set_order: list[str] = []
@@ -288,6 +293,11 @@ def read_verb_dictionary(path: Path, encoding: str = "ascii") -> VerbDictionary:
         if line.startswith("-"):
             stats["pattern_lines"] += 1
             raw_patterns.append((blocks[-1], number, line))
+        elif line.startswith("*") and re.search(r"\[[^\]]*\]$", line):
+            # "* (TO QUESTION) [110]": a pattern that lost its leading "-" (no member starts with *)
+            stats["pattern_lines"] += 1
+            stats["repaired_dash"] += 1
+            raw_patterns.append((blocks[-1], number, line))
         else:
             stats["member_lines"] += 1
             try:
@@ -301,8 +311,10 @@ def read_verb_dictionary(path: Path, encoding: str = "ascii") -> VerbDictionary:
     for name, members in raw_sets.items():
         out: list[str] = []
         for text, _number in members:
-            exact = text.endswith("_") or name in no_plural_sets
-            words = _phrase(text.rstrip("_"))
+            # "+(TO THE END)": a member that is a prepositional phrase is its words, as they stand
+            phrase = text.startswith("(") and text.endswith(")")
+            exact = text.endswith("_") or name in no_plural_sets or phrase
+            words = _phrase(text.strip("()").rstrip("_"))
             out.append(words)
             if not exact and not words.startswith("&"):
                 p = plural(words)
@@ -341,8 +353,10 @@ def read_verb_dictionary(path: Path, encoding: str = "ascii") -> VerbDictionary:
         if pattern.code is None and pattern.code2 is None and block.code is None and block.code2 is None:
             stats["null_patterns_dropped"] += 1
             continue
-        key = (pattern.code, pattern.code2, repr(pattern.before), repr(pattern.after))
-        if any((p.code, p.code2, repr(p.before), repr(p.after)) == key for p in block.patterns):
+        key = (pattern.code, pattern.code2, repr(pattern.before), repr(pattern.after),
+               repr(pattern.before_phrases), repr(pattern.after_phrases))
+        if any((p.code, p.code2, repr(p.before), repr(p.after), repr(p.before_phrases),
+                repr(p.after_phrases)) == key for p in block.patterns):
             stats["duplicate_patterns"] += 1
             continue
         if pattern.code is None:
@@ -374,6 +388,9 @@ def read_verb_dictionary(path: Path, encoding: str = "ascii") -> VerbDictionary:
 
 
 def _parse_member(line: str, number: int) -> Member:
+    """A member verb line: ``VERB {FORMS} [code]``. In a multi-word verb (``_`` joins its
+    words) a ``+`` marks the word that is the verb, first or last: ``+CORDON_OFF``,
+    ``WIRE_+TAP``; without a ``{FORMS}`` list the regular forms of that word are made."""
     code = code2 = None
     has_code = False
     m = re.search(r"\[([^\]]*)\]\s*$", line)
@@ -384,17 +401,19 @@ def _parse_member(line: str, number: int) -> Member:
     listed: list[str] | None = None
     m = re.search(r"\{([^}]*)\}\s*$", line)
     if m:
-        listed = [w.lstrip("+") for w in re.split(r"[\s,]+", m.group(1)) if w.strip("+")]
+        listed = [w.replace("+", "") for w in re.split(r"[\s,]+", m.group(1)) if w.strip("+")]
         line = line[: m.start()].rstrip()
     base = line.strip()
-    if not re.fullmatch(r"\+?[A-Z][A-Z'-]*(_[A-Z'-]+)*", base):
+    if not re.fullmatch(r"\+?[A-Z][A-Z'-]*(_\+?[A-Z'-]+)*", base):
         raise PatternError("not a verb member line")
-    words = _phrase(base.lstrip("+"))
+    parts = base.split("_")
+    verb_at = next((i for i, part in enumerate(parts) if part.startswith("+")), 0)
+    words = _phrase(base.replace("+", ""))
     if listed is not None:
         forms = [words, *(_phrase(w) for w in listed)]
     else:
-        first, _, rest = words.partition(" ")
-        forms = [words, *(f"{f} {rest}".strip() for f in inflections(first))]
+        split = words.split(" ")
+        forms = [words, *(" ".join([*split[:verb_at], f, *split[verb_at + 1:]]) for f in inflections(split[verb_at]))]
     return Member(words, list(dict.fromkeys(forms)), code, code2, has_code, listed is not None, number)
 
 
@@ -410,34 +429,38 @@ def _tokens(body: str, stats: dict[str, int]) -> list[str]:
 
 
 def _element(tok: str, sets: dict[str, list[str]], used: set[str], stats: dict[str, int]) -> list:
-    """One dictionary token -> its elements (a ``_`` phrase gives one per word)."""
+    """One dictionary token -> its elements. ``_`` joins words that must be consecutive
+    (``REAL_PLEASANT``): one element, a phrase; a set name runs to the end of the token
+    (``&FIGHT_OF_WORDS``), after any joined words before it."""
     if tok in MARKERS:
         return [tok]
+    parts = [p for p in tok.split("_") if p]
+    at = next((i for i, p in enumerate(parts) if p.startswith("&")), None)
+    words, rest = (parts, []) if at is None else (parts[:at], parts[at:])
     out: list = []
-    parts = tok.split("_")
-    for i, part in enumerate(parts):
-        if not part:
-            continue
-        if part.startswith("&"):  # a set name runs to the end of the token (&FIGHT_OF_WORDS)
-            name = "_".join(parts[i:])[1:].rstrip("_")
-            if name not in sets:
-                raise PatternError(f"undefined synonym set &{name}")
-            used.add(name)
-            out.append(("set", name))
-            break
-        elif "/" in part and all(re.fullmatch(r"[A-Za-z-]+", p) for p in part.split("/")):
-            stats["slash_alternatives"] += 1
-            out.append([p.lower() for p in part.split("/")])
-        elif re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.'/-]*", part):
-            out.append(part.lower())
-        else:
-            raise PatternError(f"unexpected token {part!r}")
+    if len(words) > 1 and all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.'-]*", w) for w in words):
+        out.append(" ".join(w.lower() for w in words))
+    else:
+        for part in words:
+            if "/" in part and all(re.fullmatch(r"[A-Za-z-]+", p) for p in part.split("/")):
+                stats["slash_alternatives"] += 1
+                out.append([p.lower() for p in part.split("/")])
+            elif re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.'/-]*", part):
+                out.append(part.lower())
+            else:
+                raise PatternError(f"unexpected token {part!r}")
+    if rest:
+        name = "_".join(rest)[1:].rstrip("_")
+        if name not in sets:
+            raise PatternError(f"undefined synonym set &{name}")
+        used.add(name)
+        out.append(("set", name))
     return out
 
 
 def _parse_pattern(line: str, number: int, sets: dict[str, list[str]], used: set[str],
                    stats: dict[str, int]) -> Pattern:
-    m = re.match(r"^-\s*(.*?)\s*\[([^\[\]]*)\]\s*$", line)
+    m = re.match(r"^-?\s*(.*?)\s*\[([^\[\]]*)\]\s*$", line)
     if not m:
         raise PatternError("no [code] at the end of the pattern")
     body, code_text = m.group(1), m.group(2)
@@ -445,16 +468,21 @@ def _parse_pattern(line: str, number: int, sets: dict[str, list[str]], used: set
     if bang:
         stats["bang_codes"] += 1
     tokens = _tokens(body, stats)
-    stack: list[str] = []
+    stack: list[tuple[str, int]] = []  # open brackets: (bracket, start in the current side)
     before: list = []
     after: list = []
+    phrases: dict[bool, list] = {False: [], True: []}
     seen_verb = False
     for tok in tokens:
+        side = after if seen_verb else before
         if tok in "({":
-            stack.append(tok)
+            stack.append((tok, len(side)))
         elif tok in ")}":
-            if not stack or {"(": ")", "{": "}"}[stack.pop()] != tok:
+            if not stack or {"(": ")", "{": "}"}[stack[-1][0]] != tok:
                 raise PatternError("unbalanced brackets")
+            bracket, start = stack.pop()
+            if len(side) > start:
+                phrases[seen_verb].append(["pp" if bracket == "(" else "np", start, len(side)])
         elif tok == "*":
             if stack:
                 raise PatternError("the verb * inside a phrase")
@@ -462,13 +490,16 @@ def _parse_pattern(line: str, number: int, sets: dict[str, list[str]], used: set
                 raise PatternError("more than one verb *")
             seen_verb = True
         else:
-            (after if seen_verb else before).extend(_element(tok, sets, used, stats))
+            side.extend(_element(tok, sets, used, stats))
     if stack:
         raise PatternError("unbalanced brackets")
     if not seen_verb:
         raise PatternError("no verb * in the pattern")
     text = " ".join(tokens).replace("( ", "(").replace(" )", ")").replace("{ ", "{").replace(" }", "}").lower()
-    return Pattern(code, code2, before, after, number, text)
+    # outer phrases before the phrases they hold: (TO {PEACE PLAN}) is pp 0-3, then np 1-3
+    for spans in phrases.values():
+        spans.sort(key=lambda p: (p[1], -p[2]))
+    return Pattern(code, code2, before, after, number, text, phrases[False], phrases[True])
 
 
 # ---------------------------------------------------------------------------
@@ -505,6 +536,10 @@ def lexicon_data(verbs: VerbDictionary) -> dict:
                 item["before"] = _plain_elements(pat.before, verbs.sets)
             if pat.after:
                 item["after"] = _plain_elements(pat.after, verbs.sets)
+            if pat.before_phrases:
+                item["before_phrases"] = [list(p) for p in pat.before_phrases]
+            if pat.after_phrases:
+                item["after_phrases"] = [list(p) for p in pat.after_phrases]
             item["line"] = pat.line
             item["text"] = pat.text
             entry["patterns"].append(item)
