@@ -58,6 +58,22 @@ def coded(tmp_path_factory):
                                       "on Monday."),
         "refer_back": ("2024-03-02", "Analysts welcomed Egypt's bid for the African Union presidency, after it "
                                      "applied in February to become a full member of the organisation."),
+        # published on a Friday: the story is at Tuesday 7 May until "in March" takes it elsewhere
+        "story_time": ("2024-05-10", "Egypt joined the African Union's peace council on Tuesday. \"Today Egypt "
+                                     "takes the seat it deserves,\" the council's chairman said. The seat is the "
+                                     "first this year for a North African state. Sudan criticised Egypt. Ethiopia "
+                                     "had condemned Egypt's bid. Egypt signed a trade deal with Sudan in March. "
+                                     "Libya accused Egypt of meddling."),
+        "story_untimed": ("2024-05-10", "Egypt's seat on the African Union's peace council is new. "
+                                        "Sudan criticised Egypt."),
+        "story_background": ("2024-05-10", "Egypt joined the African Union's peace council on 4 March. "
+                                           "Sudan criticised Egypt."),
+        "reported_before": ("2024-05-10", "Egypt acknowledged on Tuesday that it had sent troops to Sudan."),
+        "named_year": ("2024-05-10", "The pipeline extends a 2010 agreement on the supply of gas that Turkey "
+                                     "signed with Azerbaijan. The 2019 treaty was signed by Egypt and Jordan. "
+                                     "Algeria criticised the 2015 agreement between Turkey and Libya. Algeria "
+                                     "recalled the 2012 treaty under which Syria signed a gas contract with "
+                                     "Russia."),
     }
     for name, (date, text) in articles.items():
         header = f"published: {date}\n\n" if date else ""
@@ -213,6 +229,45 @@ def test_leaders_act_when_the_article_has_them_meet(coded):
     # a leader out of office at the article's date did not act at that visit
     old = [e for e in coded["encounter"][1] if e["target_actor"] and "demirel" in e["target_actor"]]
     assert old and all(e["date"] != "2024-05-07" for e in old)
+    assert all(e["date"] == "1997" for e in old)  # it was signed when "a 1997 accord" says
+
+
+def _dated(events, trigger):
+    return {(e["source_actor"], e["target_actor"]): e["date"] for e in events if e["trigger"] == trigger}
+
+
+def test_untimed_acts_in_the_simple_past_happen_when_the_story_is(coded):
+    asserted, everything = coded["story_time"]
+    assert set(_dated(asserted, "joined").values()) == {"2024-05-07"}
+    # a reaction told next, with no time phrase of its own: Tuesday. The quoted chairman's
+    # "today" and "this year" (which holds Tuesday) do not move the story.
+    assert _dated(asserted, "criticised") == {("SDN", "EGY"): "2024-05-07"}
+    # a past perfect happened before the story's time; after "in March" the story is elsewhere
+    assert _dated(everything, "condemned") == {("ETH", "EGY"): None}
+    assert _dated(asserted, "signed") == {("EGY", "SDN"): "2024-03"}
+    assert _dated(asserted, "accused") == {("LBY", "EGY"): None}
+    # with no dated event before it, an untimed act stays undated: not the publication day
+    assert _dated(coded["story_untimed"][0], "criticised") == {("SDN", "EGY"): None}
+    # a date two months before the article is background, not the news the story is at
+    asserted, _ = coded["story_background"]
+    assert set(_dated(asserted, "joined").values()) == {"2024-03-04"}
+    assert _dated(asserted, "criticised") == {("SDN", "EGY"): None}
+
+
+def test_a_past_perfect_takes_no_date_from_the_clause_around_it(coded):
+    # acknowledged on Tuesday; the troops were sent before that, at a time the sentence does not give
+    _, everything = coded["reported_before"]
+    sent = [e for e in everything if e["trigger"] == "sent"]
+    assert sent and all(e["date"] is None for e in sent)
+
+
+def test_the_year_of_an_agreement_dates_its_signing_and_nothing_else(coded):
+    asserted, _ = coded["named_year"]
+    # "a 2010 agreement on the supply of gas that Turkey signed", wherever the parser hangs the clause
+    assert _dated(asserted, "signed")[("TUR", "AZE")] == "2010"
+    assert _dated(asserted, "signed")[("EGY", "JOR")] == "2019"  # "The 2019 treaty was signed by ..."
+    assert _dated(asserted, "signed")[("SYR", "RUS")] is None  # a contract signed under it, not in 2012
+    assert set(_dated(asserted, "criticised").values()) == {None}  # criticising the 2015 deal is not of 2015
 
 
 def test_an_apposition_of_another_country_before_the_verb_is_its_subject():
@@ -317,3 +372,4 @@ def test_coordinated_subjects_with_a_third_party_do_not_act_on_each_other(coded)
     found = triples(asserted)
     assert {("EGY", "05", "QAT"), ("JOR", "05", "QAT")} <= found
     assert not any({t[0], t[2]} == {"EGY", "JOR"} for t in found)
+
