@@ -1,6 +1,8 @@
 """Event coding on sentences written for these tests, through dyad's own parser:
 roles, passives, coordination, event nouns, negation, modality, dates."""
 
+import datetime as dt
+
 import pytest
 
 from dyad import Store, ingest
@@ -373,3 +375,69 @@ def test_coordinated_subjects_with_a_third_party_do_not_act_on_each_other(coded)
     assert {("EGY", "05", "QAT"), ("JOR", "05", "QAT")} <= found
     assert not any({t[0], t[2]} == {"EGY", "JOR"} for t in found)
 
+
+@pytest.fixture(scope="module")
+def example_events(tmp_path_factory):
+    """The bundled example corpus, ingested once: its events by file number ("01".."10")."""
+    from conftest import EXAMPLES
+
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    with Store(db) as store:
+        ingest([str(EXAMPLES / "corpus")], store)
+        events = {d["file"].rsplit("/", 1)[-1][:2]: [dict(e) for e in store.events(doc_id=d["id"], all_modalities=True)]
+                  for d in store.iter_documents()}
+        published = {d["file"].rsplit("/", 1)[-1][:2]: d["published"] for d in store.iter_documents()}
+    return events, published
+
+
+# Read from the example texts, not from the gold: the day each weekday names, counted from the
+# article's date (01 is of Friday 17 January 2025, 04 of Sunday 6 November 2022, 06 of Wednesday
+# 5 July 2023, 08 of Friday 3 October 2025, 03 of Monday 20 January 2025) ...
+_EXAMPLE_WEEKDAYS = [
+    ("01", "signed a Comprehensive Strategic Partnership Treaty in the Kremlin on Friday", "signed", "2025-01-17"),
+    ("02", "signed a Comprehensive Strategic Partnership Treaty in the Kremlin on Friday", "signed", "2025-01-17"),
+    ("03", "put their names to on Friday", "put", "2025-01-17"),
+    ("06", "became a full member of the Shanghai Cooperation Organisation on Tuesday", "became", "2023-07-04"),
+    ("08", "came into force on Thursday", "came", "2025-10-02"),
+    # acts told next with no time phrase of their own: the day the story is at
+    ("04", "he accused Tehran of lying", "accused", "2022-11-05"),
+    ("06", "Putin congratulated his Iranian counterpart", "congratulated", "2023-07-04"),
+]
+# ... and the statements they make negated, with the verb that would code an event.
+_EXAMPLE_NEGATED = [
+    ("04", "Tehran had not sent missiles to Russia", "sent"),
+    ("08", "the treaty was never meant to be a defence pact", "meant"),
+    ("09", "Iran has not promised to fight for Russia", "fight"),
+]
+
+
+def test_example_corpus_weekdays_name_the_right_day(example_events):
+    events, published = example_events
+    for doc, words, trigger, day in _EXAMPLE_WEEKDAYS:
+        found = [e for e in events[doc] if words in e["evidence"] and e["trigger"] == trigger]
+        assert found, (doc, words)
+        assert {(e["date"], e["date_precision"]) for e in found} == {(day, "day")}, (doc, words)
+    # Every weekday that dates an event in these texts names the last such day up to the
+    # article's date, the article's own day counting; a planned event, the next such day.
+    days = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+    checked = 0
+    for doc, evs in events.items():
+        for e in evs:
+            if e["date_text"] not in days:
+                continue
+            pub = dt.date.fromisoformat(published[doc])
+            if e["modality"] == "planned":
+                want = pub + dt.timedelta(days=(days[e["date_text"]] - pub.weekday()) % 7 or 7)
+            else:
+                want = pub - dt.timedelta(days=(pub.weekday() - days[e["date_text"]]) % 7)
+            assert e["date"] == want.isoformat(), (doc, e["evidence"])
+            checked += 1
+    assert checked >= 15
+
+
+def test_example_corpus_negated_events_are_stored_negated(example_events):
+    events, _ = example_events
+    for doc, words, trigger in _EXAMPLE_NEGATED:
+        found = [e for e in events[doc] if words in e["evidence"] and e["trigger"] == trigger]
+        assert found, (doc, words)
+        assert {e["polarity"] for e in found} == {"negated"}, (doc, words)
