@@ -1,6 +1,8 @@
 """Event coding on sentences written for these tests, through dyad's own parser:
 roles, passives, coordination, event nouns, negation, modality, dates."""
 
+import datetime as dt
+
 import pytest
 
 from dyad import Store, ingest
@@ -58,6 +60,22 @@ def coded(tmp_path_factory):
                                       "on Monday."),
         "refer_back": ("2024-03-02", "Analysts welcomed Egypt's bid for the African Union presidency, after it "
                                      "applied in February to become a full member of the organisation."),
+        # published on a Friday: the story is at Tuesday 7 May until "in March" takes it elsewhere
+        "story_time": ("2024-05-10", "Egypt joined the African Union's peace council on Tuesday. \"Today Egypt "
+                                     "takes the seat it deserves,\" the council's chairman said. The seat is the "
+                                     "first this year for a North African state. Sudan criticised Egypt. Ethiopia "
+                                     "had condemned Egypt's bid. Egypt signed a trade deal with Sudan in March. "
+                                     "Libya accused Egypt of meddling."),
+        "story_untimed": ("2024-05-10", "Egypt's seat on the African Union's peace council is new. "
+                                        "Sudan criticised Egypt."),
+        "story_background": ("2024-05-10", "Egypt joined the African Union's peace council on 4 March. "
+                                           "Sudan criticised Egypt."),
+        "reported_before": ("2024-05-10", "Egypt acknowledged on Tuesday that it had sent troops to Sudan."),
+        "named_year": ("2024-05-10", "The pipeline extends a 2010 agreement on the supply of gas that Turkey "
+                                     "signed with Azerbaijan. The 2019 treaty was signed by Egypt and Jordan. "
+                                     "Algeria criticised the 2015 agreement between Turkey and Libya. Algeria "
+                                     "recalled the 2012 treaty under which Syria signed a gas contract with "
+                                     "Russia."),
     }
     for name, (date, text) in articles.items():
         header = f"published: {date}\n\n" if date else ""
@@ -213,6 +231,45 @@ def test_leaders_act_when_the_article_has_them_meet(coded):
     # a leader out of office at the article's date did not act at that visit
     old = [e for e in coded["encounter"][1] if e["target_actor"] and "demirel" in e["target_actor"]]
     assert old and all(e["date"] != "2024-05-07" for e in old)
+    assert all(e["date"] == "1997" for e in old)  # it was signed when "a 1997 accord" says
+
+
+def _dated(events, trigger):
+    return {(e["source_actor"], e["target_actor"]): e["date"] for e in events if e["trigger"] == trigger}
+
+
+def test_untimed_acts_in_the_simple_past_happen_when_the_story_is(coded):
+    asserted, everything = coded["story_time"]
+    assert set(_dated(asserted, "joined").values()) == {"2024-05-07"}
+    # a reaction told next, with no time phrase of its own: Tuesday. The quoted chairman's
+    # "today" and "this year" (which holds Tuesday) do not move the story.
+    assert _dated(asserted, "criticised") == {("SDN", "EGY"): "2024-05-07"}
+    # a past perfect happened before the story's time; after "in March" the story is elsewhere
+    assert _dated(everything, "condemned") == {("ETH", "EGY"): None}
+    assert _dated(asserted, "signed") == {("EGY", "SDN"): "2024-03"}
+    assert _dated(asserted, "accused") == {("LBY", "EGY"): None}
+    # with no dated event before it, an untimed act stays undated: not the publication day
+    assert _dated(coded["story_untimed"][0], "criticised") == {("SDN", "EGY"): None}
+    # a date two months before the article is background, not the news the story is at
+    asserted, _ = coded["story_background"]
+    assert set(_dated(asserted, "joined").values()) == {"2024-03-04"}
+    assert _dated(asserted, "criticised") == {("SDN", "EGY"): None}
+
+
+def test_a_past_perfect_takes_no_date_from_the_clause_around_it(coded):
+    # acknowledged on Tuesday; the troops were sent before that, at a time the sentence does not give
+    _, everything = coded["reported_before"]
+    sent = [e for e in everything if e["trigger"] == "sent"]
+    assert sent and all(e["date"] is None for e in sent)
+
+
+def test_the_year_of_an_agreement_dates_its_signing_and_nothing_else(coded):
+    asserted, _ = coded["named_year"]
+    # "a 2010 agreement on the supply of gas that Turkey signed", wherever the parser hangs the clause
+    assert _dated(asserted, "signed")[("TUR", "AZE")] == "2010"
+    assert _dated(asserted, "signed")[("EGY", "JOR")] == "2019"  # "The 2019 treaty was signed by ..."
+    assert _dated(asserted, "signed")[("SYR", "RUS")] is None  # a contract signed under it, not in 2012
+    assert set(_dated(asserted, "criticised").values()) == {None}  # criticising the 2015 deal is not of 2015
 
 
 def test_an_apposition_of_another_country_before_the_verb_is_its_subject():
@@ -317,3 +374,70 @@ def test_coordinated_subjects_with_a_third_party_do_not_act_on_each_other(coded)
     found = triples(asserted)
     assert {("EGY", "05", "QAT"), ("JOR", "05", "QAT")} <= found
     assert not any({t[0], t[2]} == {"EGY", "JOR"} for t in found)
+
+
+@pytest.fixture(scope="module")
+def example_events(tmp_path_factory):
+    """The bundled example corpus, ingested once: its events by file number ("01".."10")."""
+    from conftest import EXAMPLES
+
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    with Store(db) as store:
+        ingest([str(EXAMPLES / "corpus")], store)
+        events = {d["file"].rsplit("/", 1)[-1][:2]: [dict(e) for e in store.events(doc_id=d["id"], all_modalities=True)]
+                  for d in store.iter_documents()}
+        published = {d["file"].rsplit("/", 1)[-1][:2]: d["published"] for d in store.iter_documents()}
+    return events, published
+
+
+# Read from the example texts, not from the gold: the day each weekday names, counted from the
+# article's date (01 is of Friday 17 January 2025, 04 of Sunday 6 November 2022, 06 of Wednesday
+# 5 July 2023, 08 of Friday 3 October 2025, 03 of Monday 20 January 2025) ...
+_EXAMPLE_WEEKDAYS = [
+    ("01", "signed a Comprehensive Strategic Partnership Treaty in the Kremlin on Friday", "signed", "2025-01-17"),
+    ("02", "signed a Comprehensive Strategic Partnership Treaty in the Kremlin on Friday", "signed", "2025-01-17"),
+    ("03", "put their names to on Friday", "put", "2025-01-17"),
+    ("06", "became a full member of the Shanghai Cooperation Organisation on Tuesday", "became", "2023-07-04"),
+    ("08", "came into force on Thursday", "came", "2025-10-02"),
+    # acts told next with no time phrase of their own: the day the story is at
+    ("04", "he accused Tehran of lying", "accused", "2022-11-05"),
+    ("06", "Putin congratulated his Iranian counterpart", "congratulated", "2023-07-04"),
+]
+# ... and the statements they make negated, with the verb that would code an event.
+_EXAMPLE_NEGATED = [
+    ("04", "Tehran had not sent missiles to Russia", "sent"),
+    ("08", "the treaty was never meant to be a defence pact", "meant"),
+    ("09", "Iran has not promised to fight for Russia", "fight"),
+]
+
+
+def test_example_corpus_weekdays_name_the_right_day(example_events):
+    events, published = example_events
+    for doc, words, trigger, day in _EXAMPLE_WEEKDAYS:
+        found = [e for e in events[doc] if words in e["evidence"] and e["trigger"] == trigger]
+        assert found, (doc, words)
+        assert {(e["date"], e["date_precision"]) for e in found} == {(day, "day")}, (doc, words)
+    # Every weekday that dates an event in these texts names the last such day up to the
+    # article's date, the article's own day counting; a planned event, the next such day.
+    days = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+    checked = 0
+    for doc, evs in events.items():
+        for e in evs:
+            if e["date_text"] not in days:
+                continue
+            pub = dt.date.fromisoformat(published[doc])
+            if e["modality"] == "planned":
+                want = pub + dt.timedelta(days=(days[e["date_text"]] - pub.weekday()) % 7 or 7)
+            else:
+                want = pub - dt.timedelta(days=(pub.weekday() - days[e["date_text"]]) % 7)
+            assert e["date"] == want.isoformat(), (doc, e["evidence"])
+            checked += 1
+    assert checked >= 15
+
+
+def test_example_corpus_negated_events_are_stored_negated(example_events):
+    events, _ = example_events
+    for doc, words, trigger in _EXAMPLE_NEGATED:
+        found = [e for e in events[doc] if words in e["evidence"] and e["trigger"] == trigger]
+        assert found, (doc, words)
+        assert {e["polarity"] for e in found} == {"negated"}, (doc, words)

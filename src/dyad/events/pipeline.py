@@ -3,6 +3,8 @@ parse them, code them, date them, and store the result."""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable
@@ -13,12 +15,13 @@ from typing import Any
 
 from .. import __version__
 from ..actors.registry import shipped_registry
-from ..dates import PartialDate, stored_date
+from ..datafiles import load_yaml
+from ..dates import MAX_YEAR, MIN_YEAR, PartialDate, stored_date
 from ..store import Store
 from .codebook import describe
 from .coder import _AGREEMENTS, SentenceEvent, code_sentence, nominals
 from .parse import model_path, parse
-from .timex import find_times
+from .timex import TimeMention, find_times
 from .verbs import VerbLexicon
 
 STAGE = "events"
@@ -28,7 +31,16 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 _DATA_FILES = ("cameo/verbs.yaml", "cameo/verbs_dyad.yaml", "cameo/nominal.yaml", "cameo/reference.yaml",
-               "cameo/codes.yaml", "modality.yaml")
+               "cameo/codes.yaml", "modality.yaml", "timex.yaml")
+# Auxiliaries a simple past can have: "was signed", "were meeting", "did not reply".
+_PAST_AUX = {"was", "were", "did"}
+# Dependents through which a verb is a participle or an infinitive, not a finite past.
+_NONFINITE = {"acl", "amod", "xcomp"}
+_QUOTES = str.maketrans("\u201c\u201d", '""')
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# How far back from the article's date the news it tells can lie: a weekday names a day of
+# the week before it; a time further back is background, not the story's own time.
+NEWS_WINDOW = dt.timedelta(days=7)
 
 
 @dataclass
@@ -77,16 +89,24 @@ def extract(doc_id: str, text: str, spans: list[tuple[int, int]], published: str
     records = []
     context: list[PartialDate] = []
     antecedents: dict[str, dict] = {}
+    story = _StoryTime(anchor)
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
+        here = find_times(sentence, anchor, context=context)
         if i in parsed:
             doc = parsed[i]
             for event in code_sentence(doc, start, by_sentence.get(i, []), model.lexicon, antecedents,
                                        _parties, _about):
-                when = _nearest_time(sentence, doc[event.trigger], anchor, context, event.tense)
+                trigger = doc[event.trigger]
+                when = _nearest_time(sentence, trigger, anchor, context, event.tense)
+                if when is None and event.modality == "actual" and _narrative_past(trigger, sentence):
+                    when = story.current()
                 records.append(_record(doc_id, i, start, end, event, when, actors))
-        context.extend(t.value for t in find_times(sentence, anchor, context=context)
-                       if t.value is not None and t.value.precision != "year")
+                if when is not None and event.modality == "actual":
+                    story.dated(when)
+            story.told(doc, sentence, here)
+        story.passed(sentence, here)
+        context.extend(t.value for t in here if t.value is not None and t.value.precision != "year")
         _update_antecedents(antecedents, by_sentence.get(i, []))
     _date_from_encounter(records, actors)
     return records
@@ -161,19 +181,185 @@ def _about(agreement: str) -> list[dict[str, Any]]:
 def _nearest_time(sentence: str, trigger, anchor, context, tense: str):
     """The time phrase that dates this event: one inside the verb's own clause
     first ("Raisi travelled in January, and Putin came to Tehran in July": the
-    visit is July), else the nearest in the sentence. Resolved phrases win."""
+    visit is July), then the year of the agreement or event the act made ("the
+    2001 treaty that Putin signed"), else the nearest in the sentence. Resolved
+    phrases win."""
     times = find_times(sentence, anchor, context=context, tense=tense)
+    own = _own_clause(trigger)
+    if _perfect(trigger):
+        # "Iran acknowledged on Saturday that it had sent drones": a past perfect happened
+        # before the time of the clause around it, so only a phrase of its own dates it.
+        times = [t for t in times if _inside(t, own)]
+    named = _named_year(trigger)
     if not times:
-        return None
+        return named
     at = trigger.idx
-    other = {t.i for c in trigger.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
-    own = [t for t in trigger.subtree if t.i not in other]
 
     def rank(t) -> tuple:
-        inside = any(t.start <= tok.idx < t.end for tok in own)
-        return (t.value is None, not inside, min(abs(t.start - at), abs(t.end - at)))
+        return (t.value is None, not _inside(t, own), min(abs(t.start - at), abs(t.end - at)))
 
-    return min(times, key=rank)
+    best = min(times, key=rank)
+    if named is not None and not (best.value is not None and _inside(best, own)):
+        return named
+    return best
+
+
+def _own_clause(verb) -> list:
+    """The tokens of a verb's own clause: its subtree without the clauses it heads."""
+    other = {t.i for c in verb.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in other]
+
+
+def _inside(time: TimeMention, tokens) -> bool:
+    return any(time.start <= tok.idx < time.end for tok in tokens)
+
+
+def _perfect(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+@cache
+def _date_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    d = load_yaml("timex.yaml")
+    return (frozenset(d["year_named_nouns"]), frozenset(d["year_naming_verbs"]), frozenset(d["irregular_past"]))
+
+
+def _year_token(noun):
+    """The year written before a noun ("the 2001 treaty", "Iran's 2015 nuclear deal")."""
+    for c in noun.children:
+        if c.i < noun.i and _YEAR.fullmatch(c.text) and MIN_YEAR <= int(c.text) <= MAX_YEAR:
+            return c
+    return None
+
+
+def _named_year(trigger) -> TimeMention | None:
+    """The year of the agreement or event that the act made or took part in.
+
+    "the 2001 treaty that Putin signed", "the 2001 treaty signed by Putin", "Putin
+    signed the 2001 treaty", "the 2001 treaty was signed": the verb is one of making
+    or taking part (timex.yaml lists them) and the year-noun is its object, its
+    passive subject, or the noun its relative clause hangs on (climbing "the 2001
+    treaty on the foundations of relations that ...", wherever the parser hung the
+    clause). An event noun with a year of its own ("the 2019 summit") is dated by it too."""
+    nouns, verbs, _ = _date_words()
+    candidates = []
+    if trigger.pos_ == "NOUN":
+        candidates.append(trigger)
+    elif trigger.lower_ in verbs:
+        candidates += [c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass")]
+        # "the treaty that Putin signed": the noun fills the verb's object gap, unless the
+        # clause has an object of its own ("the treaty under which Russia signed a contract").
+        own_object = any(c.dep_ == "obj" and c.pos_ != "PRON" for c in trigger.children)
+        if trigger.dep_ in ("acl:relcl", "acl") and not own_object:
+            node = trigger.head
+            candidates.append(node)
+            while node.dep_ in ("nmod", "nmod:unmarked") and node.head.i != node.i:
+                node = node.head
+                candidates.append(node)
+    for noun in candidates:
+        if noun.lower_ in nouns and (tok := _year_token(noun)) is not None:
+            return TimeMention(tok.idx, tok.idx + len(tok.text), tok.text, "year", PartialDate(int(tok.text)))
+    return None
+
+
+def _in_quote(sentence: str, at: int) -> bool:
+    """Inside quotation marks: an odd number of them before ``at`` in the sentence."""
+    return sentence[:at].translate(_QUOTES).count('"') % 2 == 1
+
+
+def _narrative_past(trigger, sentence: str) -> bool:
+    """A verb in the simple past, in the narrator's words: "Putin congratulated Raisi",
+    "the treaty was signed". A perfect ("had met"), a present, a participle or a
+    quoted speaker's verb ("We gave drones months before the war") is not."""
+    if trigger.pos_ != "VERB" or trigger.dep_ in _NONFINITE or _in_quote(sentence, trigger.idx):
+        return False
+    aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "aux:pass")}
+    if aux:
+        return aux <= _PAST_AUX
+    word = trigger.lower_
+    return word.endswith("ed") or word in _date_words()[2]
+
+
+class _StoryTime:
+    """The time a news story is at, for acts it tells in the simple past with no time
+    phrase of their own (temporal anaphora: "Iran became a member on Tuesday. ...
+    Putin congratulated Raisi" happened on Tuesday; "Iran admitted on Saturday that
+    ... Zelensky was quick to reply. He accused Tehran of lying" too).
+
+    The story's time is the news: the first time, to the day or the month, that an
+    actual event or the main verb of a sentence is dated to, if it falls in the week
+    up to the article's date (an article with no date has no news to be at). It holds
+    only until the narrator names another time: a later time phrase outside quotation
+    marks that does not fall within it ("in July", "since 2005", "recently") starts
+    the background, after which undated acts stay undated. A phrase that contains it
+    ("this year" for a Tuesday) or a quoted speaker's "today" does not."""
+
+    def __init__(self, published: PartialDate | None) -> None:
+        self.published = published
+        self.time: TimeMention | None = None
+        self.sentence_set = False
+        self.closed = False
+
+    def current(self) -> TimeMention | None:
+        return None if self.closed else self.time
+
+    def dated(self, when: TimeMention) -> None:
+        if self.time is not None or self.closed or when.value is None or when.value.precision == "year":
+            return
+        if self.published is None or not _recent(when.value, self.published):
+            return
+        self.time = when
+        self.sentence_set = True
+
+    def told(self, doc, sentence: str, times: list[TimeMention]) -> None:
+        """A sentence whose main verb tells the story in the simple past with a time phrase
+        of its own ("Iran acknowledged on Saturday that ...") sets the story's time even
+        when that verb codes no event."""
+        if self.time is not None or self.closed:
+            return
+        for root in (t for t in doc if t.dep_ == "ROOT"):
+            if not _narrative_past(root, sentence):
+                continue
+            own = _own_clause(root)
+            for t in times:
+                if t.value is not None and t.value.precision != "year" and _inside(t, own):
+                    self.dated(t)
+                    return
+
+    def passed(self, sentence: str, times: list[TimeMention]) -> None:
+        """After a sentence: a time phrase that takes the story elsewhere ends it. The
+        sentence that set the story's time may name others (its background clauses)."""
+        if self.sentence_set:
+            self.sentence_set = False
+            return
+        if self.time is None or self.closed:
+            return
+        for t in times:
+            if _in_quote(sentence, t.start):
+                continue
+            if t.value is None or not _within(self.time.value, t.value, t.range_end):
+                self.closed = True
+                return
+
+
+def _span(p: PartialDate) -> tuple[dt.date, dt.date]:
+    if p.month is None:
+        return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31)
+    last = calendar.monthrange(p.year, p.month)[1]
+    return dt.date(p.year, p.month, p.day or 1), dt.date(p.year, p.month, p.day or last)
+
+
+def _recent(when: PartialDate, published: PartialDate) -> bool:
+    """``when`` reaches into the week up to the article's date: news, not background."""
+    start, end = _span(when)
+    lo, hi = _span(published)
+    return start <= hi and end >= lo - NEWS_WINDOW
+
+
+def _within(when: PartialDate, start: PartialDate, end: PartialDate | None) -> bool:
+    """``when`` falls within the time from ``start`` to ``end`` (each at its own precision)."""
+    lo, hi = _span(when)
+    return _span(start)[0] <= lo and hi <= _span(end or start)[1]
 
 
 def _party(mention: dict | None, actors: dict[str, dict]) -> dict[str, Any] | None:
