@@ -58,6 +58,12 @@ def coded(tmp_path_factory):
                                       "on Monday."),
         "refer_back": ("2024-03-02", "Analysts welcomed Egypt's bid for the African Union presidency, after it "
                                      "applied in February to become a full member of the organisation."),
+        "place": ("2024-05-10", "Israeli forces fought in Lebanon on Sunday. Russian warships patrolled near "
+                                "Japan on Monday. Iran and Egypt signed a trade deal in Moscow on Friday."),
+        "domestic": ("2024-05-10", "Russian police arrested Russian students in Moscow on Monday. Syrian police "
+                                   "detained Syrian journalists in Damascus on Tuesday."),
+        "adjective": ("2024-05-10", "Indian troops opened fire on Pakistani posts on Monday. Greece seized a "
+                                    "Turkish fishing boat on Tuesday."),
     }
     for name, (date, text) in articles.items():
         header = f"published: {date}\n\n" if date else ""
@@ -317,3 +323,45 @@ def test_coordinated_subjects_with_a_third_party_do_not_act_on_each_other(coded)
     found = triples(asserted)
     assert {("EGY", "05", "QAT"), ("JOR", "05", "QAT")} <= found
     assert not any({t[0], t[2]} == {"EGY", "JOR"} for t in found)
+
+
+def test_the_place_is_the_target_of_acts_aimed_at_it_and_only_of_those(coded):
+    # fighting in Lebanon is fighting Lebanon; a deal signed in Moscow is no deal with Russia
+    asserted, _ = coded["place"]
+    found = triples(asserted)
+    assert ("ISRMIL", "19", "LBN") in found and ("RUSMIL", "15", "JPN") in found
+    assert {("IRN", "05", "EGY"), ("EGY", "05", "IRN")} <= found
+    assert not any(t[2] == "RUS" for t in found)
+
+
+def test_sectors_of_one_state_act_on_each_other(coded):
+    # a domestic event between two organs of one state is event data too; the second
+    # sentence is one the parser reads as "police [who were] detained journalists"
+    asserted, _ = coded["domestic"]
+    found = triples(asserted)
+    assert ("RUSCOP", "17", "RUSEDU") in found and ("SYRCOP", "17", "SYRMED") in found
+
+
+def test_a_state_named_by_the_adjective_of_what_is_hit_is_the_target(coded):
+    asserted, _ = coded["adjective"]
+    found = triples(asserted)
+    assert ("INDMIL", "19", "PAK") in found and ("GRC", "17", "TUR") in found
+
+
+def test_a_statement_is_aimed_at_the_subject_of_what_it_says():
+    # "Turkey believes Greece can ...": with a verb coded as a statement, whom the statement is about
+    from dyad.events.coder import code_sentence
+    from dyad.events.parse import parse
+    from dyad.events.verbs import VerbLexicon
+
+    text = "Turkey believes Greece can resolve the dispute."
+    doc = parse([text])[0]
+    lexicon = VerbLexicon({"BELIEVE": {"code": "012", "forms": ["believes"], "patterns": []}})
+
+    def state(code, name):
+        start = text.index(name)
+        return {"actor": code, "code": code, "type": "state", "form": "name", "start": start,
+                "end": start + len(name)}
+
+    events = code_sentence(doc, 0, [state("TUR", "Turkey"), state("GRC", "Greece")], lexicon)
+    assert ("TUR", "012", "GRC") in {(e.source["actor"], e.code, e.target["actor"]) for e in events}

@@ -39,6 +39,7 @@ _GROUP_WORDS = {"two", "both", "sides", "countries", "nations", "they", "leaders
                 "ministers", "governments", "delegations"}
 # Generic statements ("said", "told") are the frame of reported events, not events of their own.
 _FRAME_CODES = {"010"}
+_STATEMENT_ROOT = "01"
 # Codes for which coordinated subjects with no object act toward each other
 # ("Iran and Russia met", "... signed").
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
@@ -106,7 +107,7 @@ def references() -> dict[str, Any]:
     data = load_yaml("cameo/reference.yaml")
     return {"agreement": frozenset(data["agreement"]), "organisation": frozenset(data["organisation"]),
             "definite": frozenset(data["definite"]), "collective": frozenset(data["collective"]),
-            "joint": frozenset(data["joint"])}
+            "joint": frozenset(data["joint"]), "place_targets": frozenset(data["place_targets"])}
 
 
 class SentenceActors:
@@ -290,9 +291,18 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
                 if c.dep_ in _PASSIVE_SUBJECTS | {"obj"} and c.i < verb.i and actors.group(c):
                     return actors.group(c), False
         return _subjects(verb.head, actors)
-    if verb.dep_ == "acl:relcl":
+    if verb.dep_ == "acl:relcl" or _misparsed_predicate(verb):
         return actors.group(verb.head), False
     return [], False
+
+
+def _misparsed_predicate(verb) -> bool:
+    """"Syrian police detained journalists": the parser may read the verb as a participle
+    modifying a sentence-root noun ("police [who were] detained"). A clause-like verb right
+    after a root noun, with an object of its own, is that noun's predicate."""
+    head = verb.head
+    return (verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+            and verb.i == head.i + 1 and any(c.dep_ == "obj" for c in verb.children))
 
 
 def _misparsed_apposition(subject, verb, actors: SentenceActors) -> list:
@@ -423,14 +433,40 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     # "clashed over the efforts of X to ..."). Only for a verb with a subject of its own:
     # a source borrowed from another clause and a target guessed deep in the object are
     # two guesses too many ("ordered X to go to Oslo and meet representatives of ...").
+    found = _modified_target(verb, actors, code)
+    if found:
+        return found, location
     if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children):
-        return [], location
+        return _place_target(code, location), location
     for c in verb.children:
         if c.dep_ in ("obj", "iobj"):
             found = _nested(c, actors)
             if found:
                 return found, location
-    return [], location
+    return _place_target(code, location), location
+
+
+def _modified_target(verb, actors: SentenceActors, code: str) -> list:
+    """A state named only by the adjective of the object or of a directional phrase:
+    "expelled Russian diplomats", "fired at Pakistani posts" are aimed at Russia, Pakistan."""
+    for c in verb.children:
+        aimed = c.dep_ in ("obj", "iobj") or c.dep_ == "obl" and (_case(c) in _TARGET_CASES)
+        if not aimed or _alongside(c):
+            continue
+        if code[:2] in _IMPOSING_ROOTS and (nominals().get(c.lower_) or {}).get("own_source"):
+            continue  # "lifted US sanctions" (see _default_target)
+        hit = actors.modifier_of(c)
+        if hit is not None and hit.get("subtype") not in _AGREEMENTS:
+            return [hit]
+    return []
+
+
+def _place_target(code: str, location: dict | None) -> list:
+    """The place as the target of an act aimed at where it happens ("arrived in Moscow")."""
+    places = references()["place_targets"]
+    if location is not None and (code in places or code[:2] in places):
+        return [location]
+    return []
 
 
 def _nested(noun, actors: SentenceActors, depth: int = 3) -> list:
@@ -571,6 +607,8 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
             targets = _other_party(doc, sources, actors, parties)
         if code in _FRAME_CODES:
             continue
+        if not targets and code[:2] == _STATEMENT_ROOT:
+            targets = _said_about(verb, actors)
         confidence = 0.9 if rule.startswith("verbs.yaml") else 0.7
         mutual = code[:2] in _MUTUAL_ROOTS and not any(
             c.dep_ in ("obj", "xcomp", "ccomp") for c in verb.children)
@@ -582,6 +620,18 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
                              together=together,
                              both_ways=bool(between) and code[:2] in _MUTUAL_ROOTS))
     return events
+
+
+def _said_about(verb, actors: SentenceActors) -> list:
+    """Whom a statement is about: the subject of what is said ("Arnor believes Gondor can
+    cope"), or the actor its subject's phrase names ("said an embargo against X would fail")."""
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        for s in c.children:
+            if s.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
+                return actors.group(s) or _nested(s, actors, 2)
+    return []
 
 
 def _verbal(token) -> bool:
@@ -716,6 +766,13 @@ def _country(mention: dict[str, Any]) -> str | None:
     return code[:3] if len(code) >= 3 else None
 
 
+def _domestic(source: dict[str, Any], target: dict[str, Any]) -> bool:
+    """Two different sectors of one state ("Russian police arrested Russian students"):
+    a domestic event, which event data codes as such (RUSCOP -> RUSEDU)."""
+    a, b = source.get("code") or "", target.get("code") or ""
+    return len(a) > 3 and len(b) > 3 and a != b
+
+
 def _pairs(sources, targets, code, trigger, rule, confidence, location, both_ways: bool = False,
            mutual: bool = False, together: bool | None = None):
     out = []
@@ -729,8 +786,8 @@ def _pairs(sources, targets, code, trigger, rule, confidence, location, both_way
         for t in targets:
             if s["actor"] == t["actor"]:
                 continue
-            if _country(s) and _country(s) == _country(t):
-                continue  # dyad codes relations between states; a state's dealings with itself are not one
+            if _country(s) and _country(s) == _country(t) and not _domestic(s, t):
+                continue  # a state's dealings with itself are no event; its organs' with each other are
             out.append(SentenceEvent(s, t, code, trigger.i, trigger.text, pattern=rule,
                                      confidence=confidence, location=location))
             if both_ways:
