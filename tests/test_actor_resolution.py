@@ -173,3 +173,10 @@ def test_armed_groups_backed_by_a_state_are_that_states():
     assert got["Syrian-backed rebels"] == "SYRREB"
     # only armed groups: a pro-Russian government or a Turkish-backed candidate is not Russia's or Turkey's
     assert not any(text.startswith(("pro-Russian", "Turkish-backed", "pro-Western")) for text in got)
+
+
+def test_a_sector_noun_that_names_an_act_is_no_sector():
+    # "Turkey's opposition to the sanctions" is Turkey opposing them; "the Turkish opposition" is a body
+    got = resolved("Ankara restated Turkey's opposition to the sanctions. The Turkish opposition protested.")
+    assert "Turkey's opposition" not in got and got.get("Turkey") == "TUR"
+    assert got["Turkish opposition"] == "TUROPP"

@@ -308,6 +308,8 @@ def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken,
                 _resolve_title(tokens, start_tok, k, k + n, targets, country, ctx, res, taken)
             return
         sector = ctx.gazetteer.match_sector(tokens, k)
+        if sector and _names_an_act(tokens, k + sector[0], ctx):
+            return
         if sector:
             n, code = sector
             if titles or tokens[k + n - 1].text.lower() not in ctx.lex.topic_nouns:
@@ -320,6 +322,12 @@ def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken,
             return
         skipped += 1
         k += 1
+
+
+def _names_an_act(tokens, end: int, ctx: _Context) -> bool:
+    """Whether the sector noun ending before ``end`` names an act ("opposition to sanctions")."""
+    after = ctx.lex.act_readings.get(tokens[end - 1].text.lower())
+    return bool(after) and end < len(tokens) and tokens[end].text.lower() in after
 
 
 def _patron(word: str, ctx: _Context) -> str | None:
