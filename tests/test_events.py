@@ -62,6 +62,8 @@ def coded(tmp_path_factory):
                                 "Japan on Monday. Iran and Egypt signed a trade deal in Moscow on Friday."),
         "domestic": ("2024-05-10", "Russian police arrested Russian students in Moscow on Monday. Syrian police "
                                    "detained Syrian journalists in Damascus on Tuesday."),
+        "listed": ("2024-05-10", "Egypt, Jordan and oil-rich Qatar condemned Israel on Monday. In Syria, Russia "
+                                 "and Iran condemned Turkey on Tuesday."),
         "adjective": ("2024-05-10", "Indian troops opened fire on Pakistani posts on Monday. Greece seized a "
                                     "Turkish fishing boat on Tuesday."),
     }
@@ -365,3 +367,13 @@ def test_a_statement_is_aimed_at_the_subject_of_what_it_says():
 
     events = code_sentence(doc, 0, [state("TUR", "Turkey"), state("GRC", "Greece")], lexicon)
     assert ("TUR", "012", "GRC") in {(e.source["actor"], e.code, e.target["actor"]) for e in events}
+
+
+def test_every_actor_of_a_list_before_the_verb_acts(coded):
+    # the parser attaches such lists in odd ways (a modifier as a conjunct, a fronted
+    # place phrase as the subjects' head); "Syria" is where, not who
+    asserted, _ = coded["listed"]
+    found = triples(asserted)
+    assert {("EGY", "11", "ISR"), ("JOR", "11", "ISR"), ("QAT", "11", "ISR")} <= found
+    assert {("RUS", "11", "TUR"), ("IRN", "11", "TUR")} <= found
+    assert not any(t[0] == "SYR" for t in found)

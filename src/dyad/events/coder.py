@@ -37,6 +37,10 @@ _PRONOUNS = {"it", "he", "she", "they"}
 # Subjects that stand for actors coordinated earlier: "the two", "both", "the two sides".
 _GROUP_WORDS = {"two", "both", "sides", "countries", "nations", "they", "leaders", "parties", "presidents",
                 "ministers", "governments", "delegations"}
+# What separates and what may modify the members of a list of actors ("Arnor, Calenardhon
+# and the evil awful Gondor"); the tagger takes some adjectives for nouns.
+_LIST_MARKS = {",", "and", "or", "nor", "neither", "both", "either"}
+_LIST_MODIFIERS = {"DET", "ADJ", "ADV", "NOUN", "NUM"}
 # Generic statements ("said", "told") are the frame of reported events, not events of their own.
 _FRAME_CODES = {"010"}
 _STATEMENT_ROOT = "01"
@@ -274,9 +278,15 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
             antecedent = _earlier_in_sentence(c, actors) or actors.antecedents.get(c.lower_)
             found = [antecedent] if antecedent else []
         if found:
-            return found, False
+            return _listed(verb, found, actors), False
     if subjects:
         return [], False
+    if verb.dep_ == "ROOT":
+        # "In Syria, Russia and Iran condemned ...": the parser hung the subjects on the
+        # fronted phrase and left the verb none; the list right before it is its subject
+        listed = _listed(verb, [], actors)
+        if listed:
+            return listed, False
     # A coordinated, controlled or adverbial verb shares its head's subject
     # ("Iran met and signed", "Iran agreed to sign", "after cutting a deal, Iran ...");
     # a relative clause's subject is its noun.
@@ -303,6 +313,53 @@ def _misparsed_predicate(verb) -> bool:
     head = verb.head
     return (verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
             and verb.i == head.i + 1 and any(c.dep_ == "obj" for c in verb.children))
+
+
+def _listed(verb, found: list, actors: SentenceActors) -> list:
+    """"Arnor, Calenardhon and the evil awful Gondor welcomed ...": the actors of a list
+    that ends right before the verb act together, however the parser attached its
+    members (it often takes a modifier for a conjunct and a conjunct for a second
+    subject). The list runs back over segments that each end in an actor and hold
+    only its determiners and modifiers; a preposition ends it ("In Syria, Iran and Russia")."""
+    i = verb.i - 1
+    start = verb.sent.start
+    while i >= start and verb.doc[i].pos_ in ("AUX", "ADV", "PART"):
+        i -= 1
+    listed: list = []
+    segment: list = []
+    while True:
+        tok = verb.doc[i] if i >= start else None
+        if tok is not None and tok.lower_ not in _LIST_MARKS:
+            segment.append(tok)
+            i -= 1
+            continue
+        actor = _segment_actor(segment, actors)
+        if actor is None:
+            break
+        if all(a["actor"] != actor["actor"] for a in listed):
+            listed.append(actor)
+        segment = []
+        if tok is None:
+            break
+        i -= 1
+    listed.reverse()
+    ids = {a["actor"] for a in listed}
+    if len(listed) > len(found) and all(a["actor"] in ids for a in found):
+        return listed
+    return found
+
+
+def _segment_actor(segment: list, actors: SentenceActors) -> dict[str, Any] | None:
+    """The actor a list segment (tokens in reverse order) names: its last word is the
+    actor's, and the words before it are the actor's own or its modifiers."""
+    if not segment or segment[0].i not in actors.by_token:
+        return None
+    actor = actors.by_token[segment[0].i]
+    for t in segment[1:]:
+        own = actors.by_token.get(t.i)
+        if own is not None and own["actor"] != actor["actor"] or own is None and t.pos_ not in _LIST_MODIFIERS:
+            return None
+    return actor
 
 
 def _misparsed_apposition(subject, verb, actors: SentenceActors) -> list:
