@@ -64,6 +64,7 @@ def coded(tmp_path_factory):
                                    "detained Syrian journalists in Damascus on Tuesday."),
         "listed": ("2024-05-10", "Egypt, Jordan and oil-rich Qatar condemned Israel on Monday. In Syria, Russia "
                                  "and Iran condemned Turkey on Tuesday."),
+        "hosted": ("2024-05-10", "India's foreign minister visited Japan on Monday."),
         "adjective": ("2024-05-10", "Indian troops opened fire on Pakistani posts on Monday. Greece seized a "
                                     "Turkish fishing boat on Tuesday."),
     }
@@ -377,3 +378,10 @@ def test_every_actor_of_a_list_before_the_verb_acts(coded):
     assert {("EGY", "11", "ISR"), ("JOR", "11", "ISR"), ("QAT", "11", "ISR")} <= found
     assert {("RUS", "11", "TUR"), ("IRN", "11", "TUR")} <= found
     assert not any(t[0] == "SYR" for t in found)
+
+
+def test_a_paired_code_also_codes_the_act_the_other_way(coded):
+    # the dictionary's VISIT is 042:043: the visitor visits, the host hosts
+    asserted, _ = coded["hosted"]
+    codes = {(e["source_actor"], e["cameo"], e["target_actor"]) for e in asserted}
+    assert {("INDGOV", "042", "JPN"), ("JPN", "043", "INDGOV")} <= codes

@@ -632,20 +632,24 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
                 ok_before, bound_before = _match(pattern.before, before, actors)
                 if not ok_before:
                     continue
-                chosen = (pattern.code, {**bound_before, **bound_after}, f"verbs.yaml line {pattern.line}")
+                chosen = (pattern.code, pattern.code2, {**bound_before, **bound_after},
+                          f"verbs.yaml line {pattern.line}")
                 break
             # The first block that has anything to say decides: its own code when
             # none of its patterns matched, before another block's patterns are tried.
-            default = lexicon.default_code(block, token.lower_)
+            default, default2 = lexicon.default_codes(block, token.lower_)
             if chosen is None and default:
-                chosen = (default, {}, f"verb {block}")
+                chosen = (default, default2, {}, f"verb {block}")
             if chosen:
                 break
         if chosen is None:
             continue
-        code, bound, rule = chosen
-        if code is None:
+        forward, reverse, bound, rule = chosen
+        if forward is None and reverse is None:
             continue  # an exception pattern: these words make the verb no event ("pilgrims visit")
+        # A paired code ("042:043") also codes the act the other way (the host of a visit);
+        # a pattern with only the second code codes only that.
+        code = forward or reverse
         between = _between(verb, actors)
         if between and (not sources or sources in (between, between[:1])):
             sources, targets, location = between[:1], between[1:2], None
@@ -673,9 +677,13 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
         # when the clause says they act together ("held a joint exercise with China").
         together = code[:2] in _MUTUAL_ROOTS and (not targets or any(
             t.lower_ in references()["joint"] for t in _local_tokens(verb)))
-        events.extend(_pairs(sources, targets, code, verb, rule, confidence, location, mutual=mutual,
-                             together=together,
-                             both_ways=bool(between) and code[:2] in _MUTUAL_ROOTS))
+        if forward:
+            events.extend(_pairs(sources, targets, code, verb, rule, confidence, location, mutual=mutual,
+                                 together=together,
+                                 both_ways=bool(between) and code[:2] in _MUTUAL_ROOTS))
+        if reverse:
+            others = [t for t in targets if t not in sources]
+            events.extend(_pairs(others, sources, reverse, verb, rule, confidence, location, together=False))
     return events
 
 
