@@ -383,5 +383,5 @@ def test_every_actor_of_a_list_before_the_verb_acts(coded):
 def test_a_paired_code_also_codes_the_act_the_other_way(coded):
     # the dictionary's VISIT is 042:043: the visitor visits, the host hosts
     asserted, _ = coded["hosted"]
-    codes = {(e["source_actor"], e["cameo"], e["target_actor"]) for e in asserted}
+    codes = {(e["source_code"], e["cameo"], e["target_code"]) for e in asserted}
     assert {("INDGOV", "042", "JPN"), ("JPN", "043", "INDGOV")} <= codes
