@@ -64,6 +64,8 @@ def coded(tmp_path_factory):
                                    "detained Syrian journalists in Damascus on Tuesday."),
         "listed": ("2024-05-10", "Egypt, Jordan and oil-rich Qatar condemned Israel on Monday. In Syria, Russia "
                                  "and Iran condemned Turkey on Tuesday."),
+        "offensive": ("2024-05-10", "The invasion of Ukraine by Russia began in 2022. Turkey began an incursion "
+                                    "into Syria on Monday."),
         "hosted": ("2024-05-10", "India's foreign minister visited Japan on Monday."),
         "adjective": ("2024-05-10", "Indian troops opened fire on Pakistani posts on Monday. Greece seized a "
                                     "Turkish fishing boat on Tuesday."),
@@ -385,3 +387,9 @@ def test_a_paired_code_also_codes_the_act_the_other_way(coded):
     asserted, _ = coded["hosted"]
     codes = {(e["source_code"], e["cameo"], e["target_code"]) for e in asserted}
     assert {("INDGOV", "042", "JPN"), ("JPN", "043", "INDGOV")} <= codes
+
+
+def test_nouns_of_military_force_and_their_agent_after_by(coded):
+    asserted, _ = coded["offensive"]
+    found = triples(asserted)
+    assert ("RUS", "19", "UKR") in found and ("TUR", "19", "SYR") in found

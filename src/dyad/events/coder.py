@@ -790,7 +790,9 @@ def code_nouns(doc, actors: SentenceActors, parties=None, about=None) -> list[Se
                                 if (g.dep_ == "obl:agent" or _case(g) == "by") and actors.group(g)), [])
             elif c.dep_ in ("nmod", "obl"):
                 case = _case(c)
-                if case in entry["target"] and not targets:
+                if case == "by" and not sources:  # "the invasion of Ukraine by Russia"
+                    sources = actors.group(c)
+                elif case in entry["target"] and not targets:
                     targets = actors.group(c)
                 elif case == "between" and entry.get("pair"):
                     pair = actors.group(c)
