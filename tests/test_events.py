@@ -66,6 +66,8 @@ def coded(tmp_path_factory):
                                  "and Iran condemned Turkey on Tuesday."),
         "offensive": ("2024-05-10", "The invasion of Ukraine by Russia began in 2022. Turkey began an incursion "
                                     "into Syria on Monday."),
+        "platforms": ("2024-05-10", "Chinese vessels blocked Philippine boats near the shoal on Monday. Iranian "
+                                    "drones struck Kyiv on Tuesday."),
         "hosted": ("2024-05-10", "India's foreign minister visited Japan on Monday."),
         "adjective": ("2024-05-10", "Indian troops opened fire on Pakistani posts on Monday. Greece seized a "
                                     "Turkish fishing boat on Tuesday."),
@@ -393,3 +395,11 @@ def test_nouns_of_military_force_and_their_agent_after_by(coded):
     asserted, _ = coded["offensive"]
     found = triples(asserted)
     assert ("RUS", "19", "UKR") in found and ("TUR", "19", "SYR") in found
+
+
+def test_a_states_platforms_act_for_it_but_exported_weapons_do_not(coded):
+    # warships and coast-guard vessels are crewed by their state; drones are sold and fired by others
+    asserted, _ = coded["platforms"]
+    found = triples(asserted)
+    assert ("CHN", "17", "PHL") in found
+    assert not any(t[0] == "IRN" for t in found)

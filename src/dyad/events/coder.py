@@ -111,7 +111,8 @@ def references() -> dict[str, Any]:
     data = load_yaml("cameo/reference.yaml")
     return {"agreement": frozenset(data["agreement"]), "organisation": frozenset(data["organisation"]),
             "definite": frozenset(data["definite"]), "collective": frozenset(data["collective"]),
-            "joint": frozenset(data["joint"]), "place_targets": frozenset(data["place_targets"])}
+            "joint": frozenset(data["joint"]), "place_targets": frozenset(data["place_targets"]),
+            "platforms": frozenset(data["platforms"])}
 
 
 class SentenceActors:
@@ -272,6 +273,10 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     for c in subjects:  # a misparse can give a verb two subjects; the one that names an actor acts
         found = _misparsed_apposition(c, verb, actors) or actors.group(c) or _agreement_between(c, actors)
+        if not found and c.lower_ in references()["platforms"]:
+            # "Israeli jets struck ...": the state whose forces fly them acts
+            operator = actors.modifier_of(c)
+            found = [operator] if operator is not None and operator.get("type") == "state" else []
         if not found and c.lower_ in _GROUP_WORDS:
             found = _last_pair(verb, actors)  # "Iran and Russia ... as the two held"
         if not found and c.lower_ in _PRONOUNS:
@@ -941,7 +946,7 @@ def code_sentence(doc, offset: int, mentions: list[dict[str, Any]], lexicon: Ver
     actor is the agreement ("the treaty came into force"); ``about`` the states a
     multilateral agreement is about, for acts aimed at it ("left the Iran deal")."""
     actors = SentenceActors(doc, offset, mentions, antecedents)
-    if not actors.heads:
+    if not actors.heads and not actors.adjectives:
         return []
     events = code_verbs(doc, actors, lexicon, parties, about) + code_nouns(doc, actors, parties, about)
     cue = cues()
