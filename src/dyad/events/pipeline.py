@@ -54,8 +54,9 @@ def load_model() -> EventModel:
 
 
 def _candidate(text: str, model: EventModel, mentions: list[dict]) -> bool:
-    """Worth parsing: names an actor and has a word that can code an event."""
-    if not any(m["form"] != "adjective" for m in mentions):
+    """Worth parsing: names an actor (or two states by their adjectives: "Chinese vessels
+    blocked Philippine boats") and has a word that can code an event."""
+    if not any(m["form"] != "adjective" for m in mentions) and len(mentions) < 2:
         return False
     nouns = nominals()
     return any(model.lexicon.verbs_for(w.lower()) or w.lower() in nouns for w in _WORD.findall(text))
