@@ -68,6 +68,13 @@ def coded(tmp_path_factory):
                                     "into Syria on Monday."),
         "platforms": ("2024-05-10", "Chinese vessels blocked Philippine boats near the shoal on Monday. Iranian "
                                     "drones struck Kyiv on Tuesday."),
+        "two_sides": ("2024-05-10", "Egypt and Sudan held talks in Cairo on Monday. The two governments also "
+                                    "signed a water agreement. Western governments welcomed the talks."),
+        "attributed": ("2024-05-10", "Egypt signed a gas deal with Israel on Monday, officials said. Egyptian "
+                                     "sources noted that Russia delivered fighter jets to Libya. Turkey claimed that "
+                                     "Greece attacked Cyprus."),
+        "no_sign": ("2024-05-10", "Officials have said the jets were on order, but there is no sign Moscow has "
+                                  "delivered Su-35 jets to Egypt. Cairo has not confirmed using Russian drones."),
         "hosted": ("2024-05-10", "India's foreign minister visited Japan on Monday."),
         "adjective": ("2024-05-10", "Indian troops opened fire on Pakistani posts on Monday. Greece seized a "
                                     "Turkish fishing boat on Tuesday."),
@@ -403,3 +410,27 @@ def test_a_states_platforms_act_for_it_but_exported_weapons_do_not(coded):
     found = triples(asserted)
     assert ("CHN", "17", "PHL") in found
     assert not any(t[0] == "IRN" for t in found)
+
+
+def test_the_two_sides_of_a_later_sentence_are_the_pair_named_before(coded):
+    asserted, _ = coded["two_sides"]
+    signed = {(e["source_actor"], e["target_actor"]) for e in asserted if e["root"] == "05"}
+    assert {("EGY", "SDN"), ("SDN", "EGY")} <= signed
+    # a bare plural refers to nobody named before
+    assert not any(e["trigger"] == "welcomed" for e in asserted)
+
+
+def test_a_plain_attribution_leaves_the_event_actual_and_a_claim_makes_it_a_report(coded):
+    # news attributes nearly every fact; only claims and uncheckable sources are reports
+    asserted, everything = coded["attributed"]
+    assert ("EGY", "05", "ISR") in triples(asserted)
+    reported = {(e["source_actor"], e["target_actor"]) for e in everything if e["modality"] == "reported"}
+    assert {("RUS", "LBY"), ("GRC", "CYP")} <= reported
+    assert not any(e["source_actor"] in ("RUS", "GRC") for e in asserted)
+
+
+def test_no_sign_that_and_an_unconfirmed_act_are_negated(coded):
+    asserted, everything = coded["no_sign"]
+    assert not any(e["source_actor"] == "RUS" for e in asserted)
+    assert any(e["source_actor"] == "RUS" and e["polarity"] == "negated" for e in everything)
+    assert not any(e["source_actor"] == "EGY" for e in asserted)

@@ -86,7 +86,10 @@ class Cues:
     planned_aux: frozenset[str]
     planned_heads: frozenset[str]
     speech_verbs: frozenset[str]
+    hedging_verbs: frozenset[str]
+    hedged_speakers: frozenset[str]
     hedges: frozenset[str]
+    denying_nouns: frozenset[str]
     hypothetical_adverbs: frozenset[str]
     cancelling_heads: frozenset[str]
 
@@ -277,8 +280,10 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
             # "Israeli jets struck ...": the state whose forces fly them acts
             operator = actors.modifier_of(c)
             found = [operator] if operator is not None and operator.get("type") == "state" else []
-        if not found and c.lower_ in _GROUP_WORDS:
-            found = _last_pair(verb, actors)  # "Iran and Russia ... as the two held"
+        if not found and _refers_to_pair(c):
+            # "Iran and Russia ... as the two held"; "The two governments also signed" after
+            # a sentence that named both
+            found = _last_pair(verb, actors) or list(actors.antecedents.get("pair") or [])
         if not found and c.lower_ in _PRONOUNS:
             antecedent = _earlier_in_sentence(c, actors) or actors.antecedents.get(c.lower_)
             found = [antecedent] if antecedent else []
@@ -397,6 +402,14 @@ def _earlier_in_sentence(pronoun, actors: SentenceActors) -> dict[str, Any] | No
             if hit is not None and hit.get("type") in kinds and hit["form"] != "adjective":
                 return hit
     return None
+
+
+def _refers_to_pair(subject) -> bool:
+    """"the two", "both", "they", "the two sides", "both governments": the parties named
+    before; a bare plural ("Western governments") is no reference."""
+    if subject.lower_ in ("two", "both", "they"):
+        return True
+    return subject.lower_ in _GROUP_WORDS and any(c.lower_ in ("two", "both") for c in subject.children)
 
 
 def _last_pair(verb, actors: SentenceActors) -> list:
@@ -888,12 +901,17 @@ def read_modality(doc, event: SentenceEvent, actors: SentenceActors, cue: Cues) 
     # content ("did not say that ...", "no signs that ..."); an adverbial clause
     # beside a denial ("..., as the two held an exercise") is asserted.
     node = trigger
-    while node.dep_ in _COMPLEMENTS and node.head.i != node.i:
+    while (node.dep_ in _COMPLEMENTS or _misparsed_complement(node, cue)) and node.head.i != node.i:
         node = node.head
         kids = {c.lower_ for c in node.children if c.dep_ in ("advmod", "det", "neg", "cc:preconj", "aux")}
         if kids & cue.negators or node.lower_ in cue.negating_heads:
             event.polarity = "negated"
             break
+    # "there is no sign (that) Moscow has delivered ...": the parser often loses the noun's
+    # hold on its clause, so a denying noun with "no" before the trigger is read off the words.
+    if any(t.lower_ in cue.denying_nouns and t.i > 0 and doc[t.i - 1].lower_ == "no"
+           for t in doc[trigger.sent.start:trigger.i]):
+        event.polarity = "negated"
     # "cancelled the talks", "called off the visit": the event the noun names did not happen.
     if trigger.dep_ in ("obj", "nsubj:pass", "obl") and trigger.head.i != trigger.i:
         head = trigger.head
@@ -918,16 +936,27 @@ def read_modality(doc, event: SentenceEvent, actors: SentenceActors, cue: Cues) 
     elif aux & cue.planned_aux or any(h in cue.planned_heads for h in heads):
         event.modality = "planned"
         event.tense = "future"
-    # Reported: the event sits in what someone says; the speaker is the attribution.
+    # The event sits in what someone says: the speaker is the attribution, and a claim, or
+    # a speaker nobody can check ("sources"), makes it a report.
     for up in chain[1:]:
-        if up.lower_ in cue.speech_verbs:
+        hedging = up.lower_ in cue.hedging_verbs
+        if hedging or up.lower_ in cue.speech_verbs:
+            subject = next((c for c in up.children if c.dep_ in _SUBJECTS), None)
             speaker = next((actors.of(c) for c in up.children if c.dep_ in _SUBJECTS and actors.of(c)), None)
-            if event.modality == "actual":
+            if (hedging or subject is not None and subject.lower_ in cue.hedged_speakers) and \
+                    event.modality == "actual":
                 event.modality = "reported"
             event.attribution = speaker
             break
     if any(c.lower_ in cue.hedges for c in doc) and event.modality == "actual":
         event.modality = "reported"
+
+
+def _misparsed_complement(node, cue: Cues) -> bool:
+    """"has not confirmed using Iranian drones": a bare gerund under a verb of saying is
+    what is said, though the parser may attach it as an adverbial clause."""
+    return (node.dep_ == "advcl" and node.head.lower_ in cue.speech_verbs | cue.hedging_verbs
+            and node.i == node.head.i + 1 and not any(c.dep_ in ("mark", "nsubj") for c in node.children))
 
 
 def _inverted(trigger) -> bool:
@@ -946,7 +975,7 @@ def code_sentence(doc, offset: int, mentions: list[dict[str, Any]], lexicon: Ver
     actor is the agreement ("the treaty came into force"); ``about`` the states a
     multilateral agreement is about, for acts aimed at it ("left the Iran deal")."""
     actors = SentenceActors(doc, offset, mentions, antecedents)
-    if not actors.heads and not actors.adjectives:
+    if not actors.heads and not actors.adjectives and "pair" not in actors.antecedents:
         return []
     events = code_verbs(doc, actors, lexicon, parties, about) + code_nouns(doc, actors, parties, about)
     cue = cues()

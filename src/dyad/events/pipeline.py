@@ -53,10 +53,14 @@ def load_model() -> EventModel:
     return EventModel(VerbLexicon.load(), digest.hexdigest()[:16])
 
 
+# "the two sides", "both governments": the pair a sentence before named acts in this one
+_PAIR = re.compile(r"\b(?:the two|both)\b", re.I)
+
+
 def _candidate(text: str, model: EventModel, mentions: list[dict]) -> bool:
     """Worth parsing: names an actor (or two states by their adjectives: "Chinese vessels
     blocked Philippine boats") and has a word that can code an event."""
-    if not any(m["form"] != "adjective" for m in mentions) and len(mentions) < 2:
+    if not any(m["form"] != "adjective" for m in mentions) and len(mentions) < 2 and not _PAIR.search(text):
         return False
     nouns = nominals()
     return any(model.lexicon.verbs_for(w.lower()) or w.lower() in nouns for w in _WORD.findall(text))
@@ -129,6 +133,14 @@ def _update_antecedents(antecedents: dict[str, dict], mentions: list[dict[str, A
         antecedents["it"] = antecedents["they"] = state
     if person:
         antecedents["he"] = antecedents["she"] = person
+    # what "the two sides" and "both governments" of a later sentence stand for
+    pair: dict[str, dict] = {}
+    for m in ordered:
+        country = (m.get("code") or "")[:3]
+        if m.get("type") in ("state", "person") and len(country) == 3 and country not in pair:
+            pair[country] = m
+    if len(pair) >= 2:
+        antecedents["pair"] = list(pair.values())[:2]
     # what "the agreement" and "the organisation" of a later sentence stand for
     for m in ordered:
         if m.get("type") == "organisation":
