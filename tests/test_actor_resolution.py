@@ -260,3 +260,8 @@ def test_agents_of_organisations_and_prefix_agents():
     assert world_mentions("XMF Zendia and an XMF Korvia diplomat arrived.") == [
         ("XMF Zendia", "NGOZND"), ("XMF Korvia diplomat", "NGOKRVGOV")]
     assert world_mentions("Korvian xmf staff arrived.") == [("Korvian xmf", "NGOKRV")]
+def test_a_sector_noun_that_names_an_act_is_no_sector():
+    # "Turkey's opposition to the sanctions" is Turkey opposing them; "the Turkish opposition" is a body
+    got = resolved("Ankara restated Turkey's opposition to the sanctions. The Turkish opposition protested.")
+    assert "Turkey's opposition" not in got and got.get("Turkey") == "TUR"
+    assert got["Turkish opposition"] == "TUROPP"

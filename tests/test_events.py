@@ -76,6 +76,29 @@ def coded(tmp_path_factory):
                                      "Algeria criticised the 2015 agreement between Turkey and Libya. Algeria "
                                      "recalled the 2012 treaty under which Syria signed a gas contract with "
                                      "Russia."),
+        "place": ("2024-05-10", "Israeli forces fought in Lebanon on Sunday. Russian warships patrolled near "
+                                "Japan on Monday. Iran and Egypt signed a trade deal in Moscow on Friday."),
+        "domestic": ("2024-05-10", "Russian police arrested Russian students in Moscow on Monday. Syrian police "
+                                   "detained Syrian journalists in Damascus on Tuesday."),
+        "listed": ("2024-05-10", "Egypt, Jordan and oil-rich Qatar condemned Israel on Monday. In Syria, Russia "
+                                 "and Iran condemned Turkey on Tuesday."),
+        "offensive": ("2024-05-10", "The invasion of Ukraine by Russia began in 2022. Turkey began an incursion "
+                                    "into Syria on Monday."),
+        "platforms": ("2024-05-10", "Chinese vessels blocked Philippine boats near the shoal on Monday. Iranian "
+                                    "drones struck Kyiv on Tuesday."),
+        "two_sides": ("2024-05-10", "Egypt and Sudan held talks in Cairo on Monday. The two governments also "
+                                    "signed a water agreement. Western governments welcomed the talks."),
+        "attributed": ("2024-05-10", "Egypt signed a gas deal with Israel on Monday, officials said. Egyptian "
+                                     "sources noted that Russia delivered fighter jets to Libya. Turkey claimed that "
+                                     "Greece attacked Cyprus."),
+        "no_sign": ("2024-05-10", "Officials have said the jets were on order, but there is no sign Moscow has "
+                                  "delivered Su-35 jets to Egypt. Cairo has not confirmed using Russian drones."),
+        "since": ("2024-05-10", "Egyptian President Abdel Fattah al-Sisi visited Ankara on Tuesday, his first "
+                                "visit since 2012. Egypt also invited Turkey to send a delegation to Cairo "
+                                "next month."),
+        "hosted": ("2024-05-10", "India's foreign minister visited Japan on Monday."),
+        "adjective": ("2024-05-10", "Indian troops opened fire on Pakistani posts on Monday. Greece seized a "
+                                    "Turkish fishing boat on Tuesday."),
     }
     for name, (date, text) in articles.items():
         header = f"published: {date}\n\n" if date else ""
@@ -441,3 +464,108 @@ def test_example_corpus_negated_events_are_stored_negated(example_events):
         found = [e for e in events[doc] if words in e["evidence"] and e["trigger"] == trigger]
         assert found, (doc, words)
         assert {e["polarity"] for e in found} == {"negated"}, (doc, words)
+def test_the_place_is_the_target_of_acts_aimed_at_it_and_only_of_those(coded):
+    # fighting in Lebanon is fighting Lebanon; a deal signed in Moscow is no deal with Russia
+    asserted, _ = coded["place"]
+    found = triples(asserted)
+    assert ("ISRMIL", "19", "LBN") in found and ("RUSMIL", "15", "JPN") in found
+    assert {("IRN", "05", "EGY"), ("EGY", "05", "IRN")} <= found
+    assert not any(t[2] == "RUS" for t in found)
+
+
+def test_sectors_of_one_state_act_on_each_other(coded):
+    # a domestic event between two organs of one state is event data too; the second
+    # sentence is one the parser reads as "police [who were] detained journalists"
+    asserted, _ = coded["domestic"]
+    found = triples(asserted)
+    assert ("RUSCOP", "17", "RUSEDU") in found and ("SYRCOP", "17", "SYRMED") in found
+
+
+def test_a_state_named_by_the_adjective_of_what_is_hit_is_the_target(coded):
+    asserted, _ = coded["adjective"]
+    found = triples(asserted)
+    assert ("INDMIL", "19", "PAK") in found and ("GRC", "17", "TUR") in found
+
+
+def test_a_statement_is_aimed_at_the_subject_of_what_it_says():
+    # "Turkey believes Greece can ...": with a verb coded as a statement, whom the statement is about
+    from dyad.events.coder import code_sentence
+    from dyad.events.parse import parse
+    from dyad.events.verbs import VerbLexicon
+
+    text = "Turkey believes Greece can resolve the dispute."
+    doc = parse([text])[0]
+    lexicon = VerbLexicon({"BELIEVE": {"code": "012", "forms": ["believes"], "patterns": []}})
+
+    def state(code, name):
+        start = text.index(name)
+        return {"actor": code, "code": code, "type": "state", "form": "name", "start": start,
+                "end": start + len(name)}
+
+    events = code_sentence(doc, 0, [state("TUR", "Turkey"), state("GRC", "Greece")], lexicon)
+    assert ("TUR", "012", "GRC") in {(e.source["actor"], e.code, e.target["actor"]) for e in events}
+
+
+def test_every_actor_of_a_list_before_the_verb_acts(coded):
+    # the parser attaches such lists in odd ways (a modifier as a conjunct, a fronted
+    # place phrase as the subjects' head); "Syria" is where, not who
+    asserted, _ = coded["listed"]
+    found = triples(asserted)
+    assert {("EGY", "11", "ISR"), ("JOR", "11", "ISR"), ("QAT", "11", "ISR")} <= found
+    assert {("RUS", "11", "TUR"), ("IRN", "11", "TUR")} <= found
+    assert not any(t[0] == "SYR" for t in found)
+
+
+def test_a_paired_code_also_codes_the_act_the_other_way(coded):
+    # the dictionary's VISIT is 042:043: the visitor visits, the host hosts
+    asserted, _ = coded["hosted"]
+    codes = {(e["source_code"], e["cameo"], e["target_code"]) for e in asserted}
+    assert {("INDGOV", "042", "JPN"), ("JPN", "043", "INDGOV")} <= codes
+
+
+def test_nouns_of_military_force_and_their_agent_after_by(coded):
+    asserted, _ = coded["offensive"]
+    found = triples(asserted)
+    assert ("RUS", "19", "UKR") in found and ("TUR", "19", "SYR") in found
+
+
+def test_a_states_platforms_act_for_it_but_exported_weapons_do_not(coded):
+    # warships and coast-guard vessels are crewed by their state; drones are sold and fired by others
+    asserted, _ = coded["platforms"]
+    found = triples(asserted)
+    assert ("CHN", "17", "PHL") in found
+    assert not any(t[0] == "IRN" for t in found)
+
+
+def test_the_two_sides_of_a_later_sentence_are_the_pair_named_before(coded):
+    asserted, _ = coded["two_sides"]
+    signed = {(e["source_actor"], e["target_actor"]) for e in asserted if e["root"] == "05"}
+    assert {("EGY", "SDN"), ("SDN", "EGY")} <= signed
+    # a bare plural refers to nobody named before
+    assert not any(e["trigger"] == "welcomed" for e in asserted)
+
+
+def test_a_plain_attribution_leaves_the_event_actual_and_a_claim_makes_it_a_report(coded):
+    # news attributes nearly every fact; only claims and uncheckable sources are reports
+    asserted, everything = coded["attributed"]
+    assert ("EGY", "05", "ISR") in triples(asserted)
+    reported = {(e["source_actor"], e["target_actor"]) for e in everything if e["modality"] == "reported"}
+    assert {("RUS", "LBY"), ("GRC", "CYP")} <= reported
+    assert not any(e["source_actor"] in ("RUS", "GRC") for e in asserted)
+
+
+def test_no_sign_that_and_an_unconfirmed_act_are_negated(coded):
+    asserted, everything = coded["no_sign"]
+    assert not any(e["source_actor"] == "RUS" for e in asserted)
+    assert any(e["source_actor"] == "RUS" and e["polarity"] == "negated" for e in everything)
+    assert not any(e["source_actor"] == "EGY" for e in asserted)
+
+
+def test_since_and_later_times_do_not_date_a_past_act(coded):
+    # "since 2012" starts a stretch up to the visit; "next month" is the delegation's, not the invitation's
+    _, everything = coded["since"]
+    by_trigger = {(e["trigger"], e["source_code"]): e for e in everything}
+    assert by_trigger[("visited", "EGYGOV")]["date"] == "2024-05-07"
+    assert by_trigger[("invited", "EGY")]["date"] == "2024-05-07"
+    sent = by_trigger[("send", "TUR")]
+    assert sent["modality"] == "planned" and sent["date"] == "2024-06"

@@ -3,7 +3,7 @@ words that mark a new person or organisation. All are data files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -28,6 +28,7 @@ class Lexicon:
     pronouns: frozenset[str]
     function_words: frozenset[str]
     topic_nouns: frozenset[str] = frozenset()
+    act_readings: dict[str, frozenset[str]] = field(default_factory=dict)
     patron_prefixes: tuple[str, ...] = ()
     patron_suffixes: tuple[str, ...] = ()
     patron_sectors: frozenset[str] = frozenset()
@@ -48,6 +49,7 @@ def lexicon() -> Lexicon:
         pronouns=frozenset(cues["possessive_pronouns"]),
         function_words=frozenset(cues["function_words"]),
         topic_nouns=frozenset(cues.get("topic_nouns") or ()),
+        act_readings={noun: frozenset(after) for noun, after in (cues.get("act_readings") or {}).items()},
         patron_prefixes=tuple(cues.get("patron_prefixes") or ()),
         patron_suffixes=tuple(cues.get("patron_suffixes") or ()),
         patron_sectors=frozenset(cues.get("patron_sectors") or ()),

@@ -380,6 +380,8 @@ def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken,
                 _resolve_title(tokens, start_tok, k, k + n, targets, country, ctx, res, taken)
             return
         sector = ctx.gazetteer.match_sector(tokens, k)
+        if sector and _names_an_act(tokens, k + sector[0], ctx):
+            return
         if sector:
             n, code = sector
             if titles or tokens[k + n - 1].text.lower() not in ctx.lex.topic_nouns:
@@ -409,6 +411,12 @@ def _stacked_sectors(tokens: list[Token], k: int, codes: list[str], ctx: _Contex
         codes.append(nxt[1])
         k += nxt[0]
     return k, codes
+
+
+def _names_an_act(tokens, end: int, ctx: _Context) -> bool:
+    """Whether the sector noun ending before ``end`` names an act ("opposition to sanctions")."""
+    after = ctx.lex.act_readings.get(tokens[end - 1].text.lower())
+    return bool(after) and end < len(tokens) and tokens[end].text.lower() in after
 
 
 def _patron(word: str, ctx: _Context) -> str | None:

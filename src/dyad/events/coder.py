@@ -37,8 +37,13 @@ _PRONOUNS = {"it", "he", "she", "they"}
 # Subjects that stand for actors coordinated earlier: "the two", "both", "the two sides".
 _GROUP_WORDS = {"two", "both", "sides", "countries", "nations", "they", "leaders", "parties", "presidents",
                 "ministers", "governments", "delegations"}
+# What separates and what may modify the members of a list of actors ("Arnor, Calenardhon
+# and the evil awful Gondor"); the tagger takes some adjectives for nouns.
+_LIST_MARKS = {",", "and", "or", "nor", "neither", "both", "either"}
+_LIST_MODIFIERS = {"DET", "ADJ", "ADV", "NOUN", "NUM"}
 # Generic statements ("said", "told") are the frame of reported events, not events of their own.
 _FRAME_CODES = {"010"}
+_STATEMENT_ROOT = "01"
 # Codes for which coordinated subjects with no object act toward each other
 # ("Iran and Russia met", "... signed").
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
@@ -81,7 +86,10 @@ class Cues:
     planned_aux: frozenset[str]
     planned_heads: frozenset[str]
     speech_verbs: frozenset[str]
+    hedging_verbs: frozenset[str]
+    hedged_speakers: frozenset[str]
     hedges: frozenset[str]
+    denying_nouns: frozenset[str]
     hypothetical_adverbs: frozenset[str]
     cancelling_heads: frozenset[str]
 
@@ -106,7 +114,8 @@ def references() -> dict[str, Any]:
     data = load_yaml("cameo/reference.yaml")
     return {"agreement": frozenset(data["agreement"]), "organisation": frozenset(data["organisation"]),
             "definite": frozenset(data["definite"]), "collective": frozenset(data["collective"]),
-            "joint": frozenset(data["joint"])}
+            "joint": frozenset(data["joint"]), "place_targets": frozenset(data["place_targets"]),
+            "platforms": frozenset(data["platforms"])}
 
 
 class SentenceActors:
@@ -308,7 +317,9 @@ def _in_phrases(phrases: list, sources: list, actors: SentenceActors) -> list:
         found = named(head)
         if found:
             return found
-        level = [c for c in head.children if c.dep_ not in _OWNERS]
+        level = [c for c in head.children if c.dep_ not in _OWNERS
+                 # an agreement is made in a place, with its parties: "a trade deal in Moscow"
+                 and not (head.lower_ in references()["agreement"] and _case(c) in _LOCATION_CASES)]
         # a bare word of a pattern is only a noun: what it names is on its own phrase
         # ("asylum in X"), not further down ("any link between the visit and X's return")
         depth = 1 if kind == "word" else len(head.doc)
@@ -338,15 +349,27 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     for c in subjects:  # a misparse can give a verb two subjects; the one that names an actor acts
         found = _misparsed_apposition(c, verb, actors) or actors.group(c) or _agreement_between(c, actors)
-        if not found and c.lower_ in _GROUP_WORDS:
-            found = _last_pair(verb, actors)  # "Iran and Russia ... as the two held"
+        if not found and c.lower_ in references()["platforms"]:
+            # "Israeli jets struck ...": the state whose forces fly them acts
+            operator = actors.modifier_of(c)
+            found = [operator] if operator is not None and operator.get("type") == "state" else []
+        if not found and _refers_to_pair(c):
+            # "Iran and Russia ... as the two held"; "The two governments also signed" after
+            # a sentence that named both
+            found = _last_pair(verb, actors) or list(actors.antecedents.get("pair") or [])
         if not found and c.lower_ in _PRONOUNS:
             antecedent = _earlier_in_sentence(c, actors) or actors.antecedents.get(c.lower_)
             found = [antecedent] if antecedent else []
         if found:
-            return found, False
+            return _listed(verb, found, actors), False
     if subjects:
         return [], False
+    if verb.dep_ == "ROOT":
+        # "In Syria, Russia and Iran condemned ...": the parser hung the subjects on the
+        # fronted phrase and left the verb none; the list right before it is its subject
+        listed = _listed(verb, [], actors)
+        if listed:
+            return listed, False
     # A coordinated, controlled or adverbial verb shares its head's subject
     # ("Iran met and signed", "Iran agreed to sign", "after cutting a deal, Iran ...");
     # a relative clause's subject is its noun.
@@ -361,9 +384,65 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
                 if c.dep_ in _PASSIVE_SUBJECTS | {"obj"} and c.i < verb.i and actors.group(c):
                     return actors.group(c), False
         return _subjects(verb.head, actors)
-    if verb.dep_ == "acl:relcl":
+    if verb.dep_ == "acl:relcl" or _misparsed_predicate(verb):
         return actors.group(verb.head), False
     return [], False
+
+
+def _misparsed_predicate(verb) -> bool:
+    """"Syrian police detained journalists": the parser may read the verb as a participle
+    modifying a sentence-root noun ("police [who were] detained"). A clause-like verb right
+    after a root noun, with an object of its own, is that noun's predicate."""
+    head = verb.head
+    return (verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+            and verb.i == head.i + 1 and any(c.dep_ == "obj" for c in verb.children))
+
+
+def _listed(verb, found: list, actors: SentenceActors) -> list:
+    """"Arnor, Calenardhon and the evil awful Gondor welcomed ...": the actors of a list
+    that ends right before the verb act together, however the parser attached its
+    members (it often takes a modifier for a conjunct and a conjunct for a second
+    subject). The list runs back over segments that each end in an actor and hold
+    only its determiners and modifiers; a preposition ends it ("In Syria, Iran and Russia")."""
+    i = verb.i - 1
+    start = verb.sent.start
+    while i >= start and verb.doc[i].pos_ in ("AUX", "ADV", "PART"):
+        i -= 1
+    listed: list = []
+    segment: list = []
+    while True:
+        tok = verb.doc[i] if i >= start else None
+        if tok is not None and tok.lower_ not in _LIST_MARKS:
+            segment.append(tok)
+            i -= 1
+            continue
+        actor = _segment_actor(segment, actors)
+        if actor is None:
+            break
+        if all(a["actor"] != actor["actor"] for a in listed):
+            listed.append(actor)
+        segment = []
+        if tok is None:
+            break
+        i -= 1
+    listed.reverse()
+    ids = {a["actor"] for a in listed}
+    if len(listed) > len(found) and all(a["actor"] in ids for a in found):
+        return listed
+    return found
+
+
+def _segment_actor(segment: list, actors: SentenceActors) -> dict[str, Any] | None:
+    """The actor a list segment (tokens in reverse order) names: its last word is the
+    actor's, and the words before it are the actor's own or its modifiers."""
+    if not segment or segment[0].i not in actors.by_token:
+        return None
+    actor = actors.by_token[segment[0].i]
+    for t in segment[1:]:
+        own = actors.by_token.get(t.i)
+        if own is not None and own["actor"] != actor["actor"] or own is None and t.pos_ not in _LIST_MODIFIERS:
+            return None
+    return actor
 
 
 def _misparsed_apposition(subject, verb, actors: SentenceActors) -> list:
@@ -396,6 +475,14 @@ def _earlier_in_sentence(pronoun, actors: SentenceActors) -> dict[str, Any] | No
             if hit is not None and hit.get("type") in kinds and hit["form"] != "adjective":
                 return hit
     return None
+
+
+def _refers_to_pair(subject) -> bool:
+    """"the two", "both", "they", "the two sides", "both governments": the parties named
+    before; a bare plural ("Western governments") is no reference."""
+    if subject.lower_ in ("two", "both", "they"):
+        return True
+    return subject.lower_ in _GROUP_WORDS and any(c.lower_ in ("two", "both") for c in subject.children)
 
 
 def _last_pair(verb, actors: SentenceActors) -> list:
@@ -494,14 +581,40 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     # "clashed over the efforts of X to ..."). Only for a verb with a subject of its own:
     # a source borrowed from another clause and a target guessed deep in the object are
     # two guesses too many ("ordered X to go to Oslo and meet representatives of ...").
+    found = _modified_target(verb, actors, code)
+    if found:
+        return found, location
     if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children):
-        return [], location
+        return _place_target(code, location), location
     for c in verb.children:
         if c.dep_ in ("obj", "iobj"):
             found = _nested(c, actors)
             if found:
                 return found, location
-    return [], location
+    return _place_target(code, location), location
+
+
+def _modified_target(verb, actors: SentenceActors, code: str) -> list:
+    """A state named only by the adjective of the object or of a directional phrase:
+    "expelled Russian diplomats", "fired at Pakistani posts" are aimed at Russia, Pakistan."""
+    for c in verb.children:
+        aimed = c.dep_ in ("obj", "iobj") or c.dep_ == "obl" and (_case(c) in _TARGET_CASES)
+        if not aimed or _alongside(c):
+            continue
+        if code[:2] in _IMPOSING_ROOTS and (nominals().get(c.lower_) or {}).get("own_source"):
+            continue  # "lifted US sanctions" (see _default_target)
+        hit = actors.modifier_of(c)
+        if hit is not None and hit.get("subtype") not in _AGREEMENTS:
+            return [hit]
+    return []
+
+
+def _place_target(code: str, location: dict | None) -> list:
+    """The place as the target of an act aimed at where it happens ("arrived in Moscow")."""
+    places = references()["place_targets"]
+    if location is not None and (code in places or code[:2] in places):
+        return [location]
+    return []
 
 
 def _nested(noun, actors: SentenceActors, depth: int = 3) -> list:
@@ -661,8 +774,10 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
         targets = _counterparts(targets, sources, parties, about)
         if not targets and base[:2] in _PROPOSAL_ROOTS:
             targets = _other_party(doc, sources, actors, parties)
-        if code in _FRAME_CODES:
+        if base in _FRAME_CODES:
             continue
+        if not targets and base[:2] == _STATEMENT_ROOT:
+            targets = _said_about(verb, actors)
         confidence = 0.9 if rule.startswith("verbs.yaml") else 0.7
         mutual = "%" in bound or base[:2] in _MUTUAL_ROOTS and not any(
             c.dep_ in ("obj", "xcomp", "ccomp") for c in verb.children)
@@ -676,9 +791,21 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
                                  both_ways=bool(between) and code[:2] in _MUTUAL_ROOTS))
         if code2:
             # a paired code ([042:043]): the reverse event too, target toward source (a visit is hosted)
-            events.extend(_pairs(targets, sources, code2, verb, rule, confidence, location, together=False))
+            others = [t for t in targets if t not in sources]
+            events.extend(_pairs(others, sources, code2, verb, rule, confidence, location, together=False))
     return events
 
+
+def _said_about(verb, actors: SentenceActors) -> list:
+    """Whom a statement is about: the subject of what is said ("Arnor believes Gondor can
+    cope"), or the actor its subject's phrase names ("said an embargo against X would fail")."""
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        for s in c.children:
+            if s.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS:
+                return actors.group(s) or _nested(s, actors, 2)
+    return []
 
 
 def _verbal(token) -> bool:
@@ -772,7 +899,9 @@ def code_nouns(doc, actors: SentenceActors, parties=None, about=None) -> list[Se
                                 if (g.dep_ == "obl:agent" or _case(g) == "by") and actors.group(g)), [])
             elif c.dep_ in ("nmod", "obl"):
                 case = _case(c)
-                if case in entry["target"] and not targets:
+                if case == "by" and not sources:  # "the invasion of Ukraine by Russia"
+                    sources = actors.group(c)
+                elif case in entry["target"] and not targets:
                     targets = actors.group(c)
                 elif case == "between" and entry.get("pair"):
                     pair = actors.group(c)
@@ -813,6 +942,13 @@ def _country(mention: dict[str, Any]) -> str | None:
     return code[:3] if len(code) >= 3 else None
 
 
+def _domestic(source: dict[str, Any], target: dict[str, Any]) -> bool:
+    """Two different sectors of one state ("Russian police arrested Russian students"):
+    a domestic event, which event data codes as such (RUSCOP -> RUSEDU)."""
+    a, b = source.get("code") or "", target.get("code") or ""
+    return len(a) > 3 and len(b) > 3 and a != b
+
+
 def _pairs(sources, targets, code, trigger, rule, confidence, location, both_ways: bool = False,
            mutual: bool = False, together: bool | None = None):
     out = []
@@ -826,8 +962,8 @@ def _pairs(sources, targets, code, trigger, rule, confidence, location, both_way
         for t in targets:
             if s["actor"] == t["actor"]:
                 continue
-            if _country(s) and _country(s) == _country(t):
-                continue  # dyad codes relations between states; a state's dealings with itself are not one
+            if _country(s) and _country(s) == _country(t) and not _domestic(s, t):
+                continue  # a state's dealings with itself are no event; its organs' with each other are
             out.append(SentenceEvent(s, t, code, trigger.i, trigger.text, pattern=rule,
                                      confidence=confidence, location=location))
             if both_ways:
@@ -856,12 +992,17 @@ def read_modality(doc, event: SentenceEvent, actors: SentenceActors, cue: Cues) 
     # content ("did not say that ...", "no signs that ..."); an adverbial clause
     # beside a denial ("..., as the two held an exercise") is asserted.
     node = trigger
-    while node.dep_ in _COMPLEMENTS and node.head.i != node.i:
+    while (node.dep_ in _COMPLEMENTS or _misparsed_complement(node, cue)) and node.head.i != node.i:
         node = node.head
         kids = {c.lower_ for c in node.children if c.dep_ in ("advmod", "det", "neg", "cc:preconj", "aux")}
         if kids & cue.negators or node.lower_ in cue.negating_heads:
             event.polarity = "negated"
             break
+    # "there is no sign (that) Moscow has delivered ...": the parser often loses the noun's
+    # hold on its clause, so a denying noun with "no" before the trigger is read off the words.
+    if any(t.lower_ in cue.denying_nouns and t.i > 0 and doc[t.i - 1].lower_ == "no"
+           for t in doc[trigger.sent.start:trigger.i]):
+        event.polarity = "negated"
     # "cancelled the talks", "called off the visit": the event the noun names did not happen.
     if trigger.dep_ in ("obj", "nsubj:pass", "obl") and trigger.head.i != trigger.i:
         head = trigger.head
@@ -886,16 +1027,27 @@ def read_modality(doc, event: SentenceEvent, actors: SentenceActors, cue: Cues) 
     elif aux & cue.planned_aux or any(h in cue.planned_heads for h in heads):
         event.modality = "planned"
         event.tense = "future"
-    # Reported: the event sits in what someone says; the speaker is the attribution.
+    # The event sits in what someone says: the speaker is the attribution, and a claim, or
+    # a speaker nobody can check ("sources"), makes it a report.
     for up in chain[1:]:
-        if up.lower_ in cue.speech_verbs:
+        hedging = up.lower_ in cue.hedging_verbs
+        if hedging or up.lower_ in cue.speech_verbs:
+            subject = next((c for c in up.children if c.dep_ in _SUBJECTS), None)
             speaker = next((actors.of(c) for c in up.children if c.dep_ in _SUBJECTS and actors.of(c)), None)
-            if event.modality == "actual":
+            if (hedging or subject is not None and subject.lower_ in cue.hedged_speakers) and \
+                    event.modality == "actual":
                 event.modality = "reported"
             event.attribution = speaker
             break
     if any(c.lower_ in cue.hedges for c in doc) and event.modality == "actual":
         event.modality = "reported"
+
+
+def _misparsed_complement(node, cue: Cues) -> bool:
+    """"has not confirmed using Iranian drones": a bare gerund under a verb of saying is
+    what is said, though the parser may attach it as an adverbial clause."""
+    return (node.dep_ == "advcl" and node.head.lower_ in cue.speech_verbs | cue.hedging_verbs
+            and node.i == node.head.i + 1 and not any(c.dep_ in ("mark", "nsubj") for c in node.children))
 
 
 def _inverted(trigger) -> bool:
@@ -914,7 +1066,7 @@ def code_sentence(doc, offset: int, mentions: list[dict[str, Any]], lexicon: Ver
     actor is the agreement ("the treaty came into force"); ``about`` the states a
     multilateral agreement is about, for acts aimed at it ("left the Iran deal")."""
     actors = SentenceActors(doc, offset, mentions, antecedents)
-    if not actors.heads:
+    if not actors.heads and not actors.adjectives and "pair" not in actors.antecedents:
         return []
     events = code_verbs(doc, actors, lexicon, parties, about) + code_nouns(doc, actors, parties, about)
     cue = cues()

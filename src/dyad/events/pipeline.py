@@ -65,9 +65,14 @@ def load_model() -> EventModel:
     return EventModel(VerbLexicon.load(), digest.hexdigest()[:16])
 
 
+# "the two sides", "both governments": the pair a sentence before named acts in this one
+_PAIR = re.compile(r"\b(?:the two|both)\b", re.I)
+
+
 def _candidate(text: str, model: EventModel, mentions: list[dict]) -> bool:
-    """Worth parsing: names an actor and has a word that can code an event."""
-    if not any(m["form"] != "adjective" for m in mentions):
+    """Worth parsing: names an actor (or two states by their adjectives: "Chinese vessels
+    blocked Philippine boats") and has a word that can code an event."""
+    if not any(m["form"] != "adjective" for m in mentions) and len(mentions) < 2 and not _PAIR.search(text):
         return False
     nouns = nominals()
     return any(model.lexicon.verbs_for(w.lower()) or w.lower() in nouns for w in _WORD.findall(text))
@@ -148,6 +153,14 @@ def _update_antecedents(antecedents: dict[str, dict], mentions: list[dict[str, A
         antecedents["it"] = antecedents["they"] = state
     if person:
         antecedents["he"] = antecedents["she"] = person
+    # what "the two sides" and "both governments" of a later sentence stand for
+    pair: dict[str, dict] = {}
+    for m in ordered:
+        country = (m.get("code") or "")[:3]
+        if m.get("type") in ("state", "person") and len(country) == 3 and country not in pair:
+            pair[country] = m
+    if len(pair) >= 2:
+        antecedents["pair"] = list(pair.values())[:2]
     # what "the agreement" and "the organisation" of a later sentence stand for
     for m in ordered:
         if m.get("type") == "organisation":
@@ -186,6 +199,11 @@ def _nearest_time(sentence: str, trigger, anchor, context, tense: str):
     phrases win."""
     times = find_times(sentence, anchor, context=context, tense=tense)
     own = _own_clause(trigger)
+    # "invited his counterpart to visit Tehran soon": a phrase inside a clause the verb
+    # heads dates that clause's event, not the verb's
+    embedded = [t for c in trigger.children if c.dep_ in _OTHER_CLAUSES for t in c.subtree]
+    times = [t for t in times if not _inside(t, embedded) and not _since(sentence, t)
+             and not (tense == "past" and _after(t, anchor))]
     if _perfect(trigger):
         # "Iran acknowledged on Saturday that it had sent drones": a past perfect happened
         # before the time of the clause around it, so only a phrase of its own dates it.
@@ -202,6 +220,21 @@ def _nearest_time(sentence: str, trigger, anchor, context, tense: str):
     if named is not None and not (best.value is not None and _inside(best, own)):
         return named
     return best
+
+
+def _after(time: TimeMention, anchor: PartialDate | None) -> bool:
+    """"invited Turkey to send a delegation next month": a time after the article's date
+    cannot date an act it tells in the past."""
+    return anchor is not None and time.value is not None and _span(time.value)[0] > _span(anchor)[1]
+
+
+def _since(sentence: str, time: TimeMention) -> bool:
+    """"his first visit since December 2017": the start of a stretch that runs up to the
+    event, not when the event happened (nor a move of the story to that time)."""
+    return bool(_SINCE.search(sentence[:time.start])) and not time.text.lower().startswith("since")
+
+
+_SINCE = re.compile(r"\bsince\s*$", re.I)
 
 
 def _own_clause(verb) -> list:
@@ -335,7 +368,7 @@ class _StoryTime:
         if self.time is None or self.closed:
             return
         for t in times:
-            if _in_quote(sentence, t.start):
+            if _in_quote(sentence, t.start) or _since(sentence, t):
                 continue
             if t.value is None or not _within(self.time.value, t.value, t.range_end):
                 self.closed = True
