@@ -569,3 +569,26 @@ def test_since_and_later_times_do_not_date_a_past_act(coded):
     assert by_trigger[("invited", "EGY")]["date"] == "2024-05-07"
     sent = by_trigger[("send", "TUR")]
     assert sent["modality"] == "planned" and sent["date"] == "2024-06"
+
+
+@pytest.fixture(scope="module")
+def coded_more(tmp_path_factory):
+    """A second batch of test articles (the first fixture's list is long enough)."""
+    folder = tmp_path_factory.mktemp("more")
+    articles = {
+        "wielder": ("2024-05-10", "A Greek fishing boat was attacked by water cannon from two Turkish coast guard "
+                                  "ships on Saturday. The Egyptian navy condemned the actions of the Turkish ships."),
+    }
+    for name, (date, text) in articles.items():
+        (folder / f"{name}.txt").write_text(f"published: {date}\n\n{text}")
+    with Store(tmp_path_factory.mktemp("db") / "more.db") as store:
+        assert not ingest([str(folder)], store).skipped
+        docs = {d["file"].rsplit("/", 1)[-1][:-4]: d["id"] for d in store.iter_documents()}
+        return {name: [dict(e) for e in store.events(doc_id=doc)] for name, doc in docs.items()}
+
+
+def test_whoever_wields_the_instrument_of_a_passive_acts_on_the_state_of_what_is_hit(coded_more):
+    # "by water cannon from X": the instrument comes from X; "a Greek fishing boat": Greece's
+    found = {(e["source_code"], e["root"], e["target_code"]) for e in coded_more["wielder"]}
+    assert ("TURMIL", "19", "GRC") in found
+    assert ("EGYMIL", "11", "TUR") in found  # the adjective one "of" down: "the actions of the Turkish ships"

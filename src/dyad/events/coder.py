@@ -208,6 +208,12 @@ class SentenceActors:
                 hit = self.by_token.get(c.i) or self.adjectives.get(c.i)
                 if hit is not None:
                     return hit
+        # "a Philippine supply boat": the adjective may modify the compound before the head
+        for c in token.children:
+            if c.dep_ == "compound":
+                for g in c.children:
+                    if g.dep_ == "amod" and g.i in self.adjectives:
+                        return self.adjectives[g.i]
         return None
 
     def adjective_in(self, token) -> dict[str, Any] | None:
@@ -339,7 +345,14 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
     if passive:
         for c in verb.children:
             if c.dep_ in ("obl:agent",) or c.dep_ == "obl" and any(g.lower_ == "by" for g in c.children):
-                return actors.group(c), True
+                if actors.group(c):
+                    return actors.group(c), True
+                # "hit by water cannon from two Chinese ships": the agent phrase names the
+                # instrument; whoever wields it comes after "from" (on the verb or the instrument)
+                wielder = next((actors.group(g) for g in [*verb.children, *c.children]
+                                if g.dep_ in ("obl", "nmod") and _case(g) == "from" and actors.group(g)), [])
+                if wielder:
+                    return wielder, True
         # "signed on 17 January by Presidents Putin and Pezeshkian": the parser
         # may hang the agent lower in the clause.
         for t in _local_tokens(verb):
@@ -498,7 +511,12 @@ def _last_pair(verb, actors: SentenceActors) -> list:
 def _passive_target(verb, actors: SentenceActors) -> list:
     for c in verb.children:
         if c.dep_ in _PASSIVE_SUBJECTS:
-            return actors.group(c)
+            found = actors.group(c)
+            if not found:
+                # "a Philippine supply boat was hit": the state the subject's adjective names
+                hit = actors.modifier_of(c)
+                found = [hit] if hit is not None and hit.get("type") == "state" else []
+            return found
     return []
 
 
@@ -604,6 +622,10 @@ def _modified_target(verb, actors: SentenceActors, code: str) -> list:
         if code[:2] in _IMPOSING_ROOTS and (nominals().get(c.lower_) or {}).get("own_source"):
             continue  # "lifted US sanctions" (see _default_target)
         hit = actors.modifier_of(c)
+        if hit is None:
+            # "condemned the actions of the Turkish ships": the adjective one "of" down
+            hit = next((actors.adjectives[m.i] for g in c.children if g.dep_ == "nmod" and _case(g) == "of"
+                        for m in g.children if m.dep_ == "amod" and m.i in actors.adjectives), None)
         if hit is not None and hit.get("subtype") not in _AGREEMENTS:
             return [hit]
     return []
