@@ -576,6 +576,7 @@ def coded_more(tmp_path_factory):
     """A second batch of test articles (the first fixture's list is long enough)."""
     folder = tmp_path_factory.mktemp("more")
     articles = {
+        "warned": ("2024-05-10", "Cairo warned on Tuesday that Ethiopia would bear the consequences."),
         "wielder": ("2024-05-10", "A Greek fishing boat was attacked by water cannon from two Turkish coast guard "
                                   "ships on Saturday. The Egyptian navy condemned the actions of the Turkish ships."),
     }
@@ -592,3 +593,8 @@ def test_whoever_wields_the_instrument_of_a_passive_acts_on_the_state_of_what_is
     found = {(e["source_code"], e["root"], e["target_code"]) for e in coded_more["wielder"]}
     assert ("TURMIL", "19", "GRC") in found
     assert ("EGYMIL", "11", "TUR") in found  # the adjective one "of" down: "the actions of the Turkish ships"
+
+
+def test_a_warning_is_aimed_at_the_subject_of_what_it_says(coded_more):
+    found = {(e["source_actor"], e["root"], e["target_actor"]) for e in coded_more["warned"]}
+    assert ("EGY", "13", "ETH") in found

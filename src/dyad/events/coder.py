@@ -43,7 +43,10 @@ _LIST_MARKS = {",", "and", "or", "nor", "neither", "both", "either"}
 _LIST_MODIFIERS = {"DET", "ADJ", "ADV", "NOUN", "NUM"}
 # Generic statements ("said", "told") are the frame of reported events, not events of their own.
 _FRAME_CODES = {"010"}
-_STATEMENT_ROOT = "01"
+# Acts whose content clause is about its subject: statements, concessions ("allowed that")
+# and threats ("warned that Ukraine would pay"); not demands, whose "that" the parser
+# often mistakes ("insisted on demands that Washington considers unattainable").
+_ABOUT_ROOTS = {"01", "08", "13"}
 # Codes for which coordinated subjects with no object act toward each other
 # ("Iran and Russia met", "... signed").
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
@@ -798,8 +801,10 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
             targets = _other_party(doc, sources, actors, parties)
         if base in _FRAME_CODES:
             continue
-        if not targets and base[:2] == _STATEMENT_ROOT:
-            targets = _said_about(verb, actors)
+        if not targets and base[:2] in _ABOUT_ROOTS:
+            # "Turkey believes Greece can ...", "Russia warned that Ukraine would ...":
+            # what is said, conceded, demanded or threatened is about the subject of its clause
+            targets = [t for t in _said_about(verb, actors) if t not in sources]
         confidence = 0.9 if rule.startswith("verbs.yaml") else 0.7
         mutual = "%" in bound or base[:2] in _MUTUAL_ROOTS and not any(
             c.dep_ in ("obj", "xcomp", "ccomp") for c in verb.children)
