@@ -598,3 +598,20 @@ def test_whoever_wields_the_instrument_of_a_passive_acts_on_the_state_of_what_is
 def test_a_warning_is_aimed_at_the_subject_of_what_it_says(coded_more):
     found = {(e["source_actor"], e["root"], e["target_actor"]) for e in coded_more["warned"]}
     assert ("EGY", "13", "ETH") in found
+
+
+def test_a_participle_of_the_object_names_the_target():
+    # "the bridges leading into Turkey": the participle's phrase names what the object is of
+    from dyad.events.coder import code_sentence
+    from dyad.events.parse import parse
+    from dyad.events.verbs import VerbLexicon
+
+    text = "Greek police closed all the bridges leading into Turkey on Monday."
+    doc = parse([text])[0]
+    assert doc[6].dep_ == "acl"  # the parse this test is about (the parser also reads "closed" as a participle)
+    lexicon = VerbLexicon({"CLOSE": {"code": "191", "forms": ["closed"], "patterns": []}})
+    police = {"actor": "GRCCOP", "code": "GRCCOP", "type": "group", "form": "sector", "start": 0, "end": 12}
+    start = text.index("Turkey")
+    turkey = {"actor": "TUR", "code": "TUR", "type": "state", "form": "name", "start": start, "end": start + 6}
+    events = code_sentence(doc, 0, [police, turkey], lexicon)
+    assert ("GRCCOP", "191", "TUR") in {(e.source["actor"], e.code, e.target["actor"]) for e in events}

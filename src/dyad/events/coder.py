@@ -605,7 +605,7 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     found = _modified_target(verb, actors, code)
     if found:
         return found, location
-    if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children):
+    if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children) and not _misparsed_predicate(verb):
         return _place_target(code, location), location
     for c in verb.children:
         if c.dep_ in ("obj", "iobj"):
@@ -647,8 +647,12 @@ def _nested(noun, actors: SentenceActors, depth: int = 3) -> list:
     ``depth`` phrases down; agreements are what the phrase is about, not actors."""
     if depth == 0:
         return []
-    for c in sorted(noun.children, key=lambda t: t.i):
-        if c.dep_ != "nmod" or _alongside(c) or _case(c) not in _NESTED_CASES:
+    # "the roads leading into Mordor": a participle's phrases describe its noun as its own would
+    phrases = [*noun.children, *(g for c in noun.children if c.dep_ == "acl" and c.lower_.endswith("ing")
+                                 for g in c.children if g.dep_ == "obl")]
+    for c in sorted(phrases, key=lambda t: t.i):
+        if c.dep_ not in ("nmod", "obl") or c.dep_ == "obl" and c.head.i == noun.i or _alongside(c) \
+                or _case(c) not in _NESTED_CASES:
             continue
         # the phrase's own words name the actor ("ties with Iran and Russia"), not a
         # possessive inside it ("a link between the visit and Trump's return")
