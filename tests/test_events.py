@@ -569,3 +569,48 @@ def test_since_and_later_times_do_not_date_a_past_act(coded):
     assert by_trigger[("invited", "EGY")]["date"] == "2024-05-07"
     sent = by_trigger[("send", "TUR")]
     assert sent["modality"] == "planned" and sent["date"] == "2024-06"
+
+
+@pytest.fixture(scope="module")
+def phrasings(tmp_path_factory):
+    """Articles for dyad's own verb patterns (verbs_dyad.yaml), through the whole pipeline:
+    their events as (asserted actual, all) by name."""
+    folder = tmp_path_factory.mktemp("phrasings")
+    articles = {
+        "planned_suspension": "Kyiv said it would suspend the grain agreement with Moscow.",
+        "no_ceasefire": "Russia and Ukraine have not agreed a ceasefire.",
+        "party": "The minister was expelled from the party by Erdogan. Erdogan expelled the lawmaker from the party.",
+        "phone_call": "Macron had a phone call with Putin on Monday.",
+        "walked_away": "The United States walked away from the nuclear deal with Iran in 2018.",
+        "warning": "Egypt warned that it would take all measures against Sudan.",
+    }
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(f"published: 2024-05-10\n\n{text}")
+    db = tmp_path_factory.mktemp("db") / "phrasings.db"
+    with Store(db) as store:
+        ingest([str(folder)], store)
+        docs = {d["file"].rsplit("/", 1)[-1][:-4]: d["id"] for d in store.iter_documents()}
+        return {name: ([dict(e) for e in store.events(doc_id=doc)],
+                       [dict(e) for e in store.events(doc_id=doc, all_modalities=True)])
+                for name, doc in docs.items()}
+
+
+def test_dyad_patterns_keep_their_modality_and_negation(phrasings):
+    asserted, everything = phrasings["planned_suspension"]
+    assert not asserted
+    assert [(e["source_actor"], e["cameo"], e["target_actor"], e["modality"]) for e in everything] == [
+        ("UKR", "161", "RUS", "hypothetical")]
+    asserted, everything = phrasings["no_ceasefire"]
+    assert not asserted and {(e["cameo"], e["polarity"]) for e in everything} == {("0871", "negated")}
+    # "take all measures against X" is coercion (170), not APPREHEND's seizure (171); said as a
+    # warning it stays hypothetical
+    asserted, everything = phrasings["warning"]
+    assert not [e for e in asserted if e["root"] == "17"]
+    assert {e["cameo"] for e in everything if e["root"] == "17"} == {"170"}
+
+
+def test_dyad_patterns_in_the_pipeline(phrasings):
+    assert not phrasings["party"][1]  # expelled from a party is no expulsion of diplomats, nor a state's act
+    assert triples(phrasings["phone_call"][0]) >= {("emmanuel-macron", "04", "vladimir-putin")}
+    assert {e["cameo"] for e in phrasings["phone_call"][0]} == {"041"}  # a call is by telephone
+    assert ("USA", "16", "IRN") in triples(phrasings["walked_away"][0])
