@@ -615,3 +615,45 @@ def test_a_participle_of_the_object_names_the_target():
     turkey = {"actor": "TUR", "code": "TUR", "type": "state", "form": "name", "start": start, "end": start + 6}
     events = code_sentence(doc, 0, [police, turkey], lexicon)
     assert ("GRCCOP", "191", "TUR") in {(e.source["actor"], e.code, e.target["actor"]) for e in events}
+def phrasings(tmp_path_factory):
+    """Articles for dyad's own verb patterns (verbs_dyad.yaml), through the whole pipeline:
+    their events as (asserted actual, all) by name."""
+    folder = tmp_path_factory.mktemp("phrasings")
+    articles = {
+        "planned_suspension": "Kyiv said it would suspend the grain agreement with Moscow.",
+        "no_ceasefire": "Russia and Ukraine have not agreed a ceasefire.",
+        "party": "The minister was expelled from the party by Erdogan. Erdogan expelled the lawmaker from the party.",
+        "phone_call": "Macron had a phone call with Putin on Monday.",
+        "walked_away": "The United States walked away from the nuclear deal with Iran in 2018.",
+        "warning": "Egypt warned that it would take all measures against Sudan.",
+    }
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(f"published: 2024-05-10\n\n{text}")
+    db = tmp_path_factory.mktemp("db") / "phrasings.db"
+    with Store(db) as store:
+        ingest([str(folder)], store)
+        docs = {d["file"].rsplit("/", 1)[-1][:-4]: d["id"] for d in store.iter_documents()}
+        return {name: ([dict(e) for e in store.events(doc_id=doc)],
+                       [dict(e) for e in store.events(doc_id=doc, all_modalities=True)])
+                for name, doc in docs.items()}
+
+
+def test_dyad_patterns_keep_their_modality_and_negation(phrasings):
+    asserted, everything = phrasings["planned_suspension"]
+    assert not asserted
+    assert [(e["source_actor"], e["cameo"], e["target_actor"], e["modality"]) for e in everything] == [
+        ("UKR", "161", "RUS", "hypothetical")]
+    asserted, everything = phrasings["no_ceasefire"]
+    assert not asserted and {(e["cameo"], e["polarity"]) for e in everything} == {("0871", "negated")}
+    # "take all measures against X" is coercion (170), not APPREHEND's seizure (171); said as a
+    # warning it stays hypothetical
+    asserted, everything = phrasings["warning"]
+    assert not [e for e in asserted if e["root"] == "17"]
+    assert {e["cameo"] for e in everything if e["root"] == "17"} == {"170"}
+
+
+def test_dyad_patterns_in_the_pipeline(phrasings):
+    assert not phrasings["party"][1]  # expelled from a party is no expulsion of diplomats, nor a state's act
+    assert triples(phrasings["phone_call"][0]) >= {("emmanuel-macron", "04", "vladimir-putin")}
+    assert {e["cameo"] for e in phrasings["phone_call"][0]} == {"041"}  # a call is by telephone
+    assert ("USA", "16", "IRN") in triples(phrasings["walked_away"][0])

@@ -317,3 +317,95 @@ def test_words_before_the_verb_are_the_subjects(phrases_lexicon, code_with):
 def test_multi_word_verb_whose_verb_comes_last(phrases_lexicon, code_with):
     assert code_with("Iran will not wire tap Russian diplomats.", phrases_lexicon) == [
         ("IRN", "RUSGOV", "170", "negated")]  # dyad keeps the code and marks the negation
+
+
+# ---------------------------------------------------------------------------
+# dyad's own additions (verbs_dyad.yaml): the file's form, and phrasings of news on
+# international relations that CAMEO 2.0 misses or codes otherwise, on sentences written here.
+
+
+def test_dyad_additions_are_well_formed():
+    raw = (PACKAGE_DATA / "verbs_dyad.yaml").read_text(encoding="utf-8")
+    # YAML keeps only the last of two blocks with one name: a second block must extend the first
+    names = [key.value for key, _ in yaml.compose(raw).value]
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
+    codes = yaml.safe_load((PACKAGE_DATA / "codes.yaml").read_text(encoding="utf-8"))
+    lines = []
+    for name, block in yaml.safe_load(raw).items():
+        assert block.get("code") in codes or block.get("code") is None, name
+        for p in block.get("patterns") or ():
+            assert p["code"] in codes and p.get("code2", p["code"]) in codes, (name, p)
+            lines.append(p["line"])
+            for element in (*(p.get("before") or ()), *(p.get("after") or ())):
+                # an unquoted on / off / yes / no is a YAML boolean, not a word
+                words = element if isinstance(element, list) else [element]
+                assert all(isinstance(w, str) and w == w.lower() for w in words), (name, p["line"], element)
+    assert len(lines) == len(set(lines))
+
+
+def test_dyad_blocks_come_before_the_cameo_ones_they_refine(lex):
+    # a new block is tried first; with nothing matched and no code of its own, CAMEO's decides
+    assert lex.verbs_for("summoned") == ["SUMMON", "MOBILIZE"]
+    assert lex.default_code("SUMMON") is None and lex.default_code("MOBILIZE", "summoned") == "040"
+    assert lex.verbs_for("suspended")[0] == "ABROGATE" and "CANCEL" in lex.verbs_for("suspended")
+    assert "closed" not in lex.forms("ABROGATE") and "ended" not in lex.forms("ABROGATE")
+    # "^" (any words) puts dyad's expelled-diplomats pattern ahead of CAMEO's * DIPLOMATS [174]
+    deport = [(p.code, p.line) for p in lex.patterns("DEPORT") if "diplomats" in str(p.after)]
+    assert deport[0][0] == "161" and ("174", 8410) in deport
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coercion at sea and force from afar
+    ("Chinese coast guard ships fired water cannon at a Vietnamese fishing boat near the Paracels on Sunday.",
+     [("CHNMIL", "VNM", "170", "asserted")]),
+    ("A Chinese maritime militia ship rammed a Philippine coast guard vessel on Tuesday.",
+     [("CHNUAF", "PHLMIL", "170", "asserted")]),
+    ("Russia launched a wave of drones at Kyiv on Sunday.", [("RUS", "UKR", "195", "asserted")]),
+    # diplomatic protest, recall, expulsion
+    ("Hungary vetoed the statement, and Poland summoned the Hungarian ambassador.",
+     [("POL", "HUN", "114", "asserted")]),
+    ("Tokyo lodged a strong protest against Beijing through diplomatic channels.",
+     [("JPN", "CHN", "114", "asserted")]),
+    ("India made strong representations to Pakistan.", [("IND", "PAK", "114", "asserted")]),
+    ("Niger recalled its envoy from Paris for consultations.", [("NER", "FRA", "161", "asserted")]),
+    ("Poland expelled three Belarusian diplomats on Wednesday.", [("POL", "BLRGOV", "161", "asserted")]),
+    ("The Netherlands declared two Russian diplomats persona non grata.", [("NLD", "RUSGOV", "161", "asserted")]),
+    # treaties and agreements
+    ("The United States withdrew from the treaty with Russia.", [("USA", "RUS", "161", "asserted")]),
+    ("Mali terminated its defence agreement with France in 2022.", [("MLI", "FRA", "161", "asserted")]),
+    ("Moscow annulled the treaty with Tbilisi.", [("RUS", "GEO", "161", "asserted")]),
+    ("India placed the water treaty with Pakistan in abeyance.", [("IND", "PAK", "161", "asserted")]),
+    ("Russia pulled out of the arms control treaty with the United States in 2019.",
+     [("RUS", "USA", "161", "asserted")]),
+    ("Armenia and Azerbaijan initialled the text of a peace agreement.",
+     [("ARM", "AZE", "050", "asserted"), ("AZE", "ARM", "050", "asserted")]),
+    ("Thailand and Cambodia declared a ceasefire on Monday.",
+     [("KHM", "THA", "0871", "asserted"), ("THA", "KHM", "0871", "asserted")]),
+    ("India and Pakistan agreed on a ceasefire on Saturday.",
+     [("IND", "PAK", "0871", "asserted"), ("PAK", "IND", "0871", "asserted")]),
+    # sanctions and prisoners
+    ("Washington restored sanctions on Venezuela's oil sector.", [("USA", "VEN", "163", "asserted")]),
+    ("The United States renewed sanctions on Zimbabwe for another year.", [("USA", "ZWE", "163", "asserted")]),
+    ("The United States let its oil licence for Venezuela lapse on Thursday.", [("USA", "VEN", "163", "asserted")]),
+    ("Russia and Ukraine exchanged prisoners on Sunday.",
+     [("RUS", "UKR", "0841", "asserted"), ("UKR", "RUS", "0841", "asserted")]),
+    # talks by telephone, and naming a wrong
+    ("The Indian and Pakistani military commanders spoke over the hotline on Monday.",
+     [("INDMIL", "PAKMIL", "041", "asserted"), ("PAKMIL", "INDMIL", "041", "asserted")]),
+    ("Beijing denounced what it called Manila's provocations near the shoal.", [("CHN", "PHL", "111", "asserted")]),
+    ("Russia called Britain's decision a provocation.", [("RUS", "GBR", "111", "asserted")]),
+])
+def test_dyad_phrasings_of_international_events(code_with, lex, text, expected):
+    assert code_with(text, lex) == expected
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("China launched a drone programme with Pakistan in 2019.", "19"),  # no attack without a target phrase
+    ("Egypt summoned an emergency meeting of the Arab League.", "11"),  # only an envoy summoned is a protest
+    ("Greece and Turkey closed a deal on migration on Monday.", "16"),  # closing a deal concludes it
+    ("Armenia ceded four villages to Azerbaijan under the border agreement.", "16"),
+    ("Ukraine recalled the lessons of the war with Russia.", "16"),
+    ("The Turkish president called the Greek prime minister after the earthquake.", "11"),  # a call, no label
+])
+def test_dyad_phrasings_that_are_not_those_events(code_with, lex, text, unwanted):
+    assert not [e for e in code_with(text, lex) if e[2].startswith(unwanted)]
