@@ -615,6 +615,9 @@ def test_a_participle_of_the_object_names_the_target():
     turkey = {"actor": "TUR", "code": "TUR", "type": "state", "form": "name", "start": start, "end": start + 6}
     events = code_sentence(doc, 0, [police, turkey], lexicon)
     assert ("GRCCOP", "191", "TUR") in {(e.source["actor"], e.code, e.target["actor"]) for e in events}
+
+
+@pytest.fixture(scope="module")
 def phrasings(tmp_path_factory):
     """Articles for dyad's own verb patterns (verbs_dyad.yaml), through the whole pipeline:
     their events as (asserted actual, all) by name."""
