@@ -660,3 +660,30 @@ def test_dyad_patterns_in_the_pipeline(phrasings):
     assert triples(phrasings["phone_call"][0]) >= {("emmanuel-macron", "04", "vladimir-putin")}
     assert {e["cameo"] for e in phrasings["phone_call"][0]} == {"041"}  # a call is by telephone
     assert ("USA", "16", "IRN") in triples(phrasings["walked_away"][0])
+
+
+def test_at_a_place_is_where_a_cooperative_act_happens():
+    # "met at a Turkish resort" is no act toward Turkey; "fired at Turkish posts" is
+    from dyad.events.coder import code_sentence
+    from dyad.events.parse import parse
+    from dyad.events.verbs import VerbLexicon
+
+    lexicon = VerbLexicon({"MEET": {"code": "040", "forms": ["met"], "patterns": []},
+                           "FIRE": {"code": "190", "forms": ["fired"], "patterns": []}})
+
+    def coded(text):
+        doc = parse([text])[0]
+
+        def actor(code, name, form="name"):
+            start = text.index(name)
+            return {"actor": code, "code": code, "type": "state", "form": form, "start": start,
+                    "end": start + len(name)}
+
+        mentions = [actor("ARM", "Armenia"), actor("TUR", "Turkish", "adjective")]
+        if "Azerbaijan" in text:
+            mentions.append(actor("AZE", "Azerbaijan"))
+        return {(e.source["actor"], e.target["actor"]) for e in code_sentence(doc, 0, mentions, lexicon)}
+
+    found = coded("Armenia and Azerbaijan met at a Turkish resort on Friday.")
+    assert ("ARM", "AZE") in found and not any(t == "TUR" for _, t in found)
+    assert ("ARM", "TUR") in coded("Armenia fired at Turkish posts on Friday.")

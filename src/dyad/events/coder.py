@@ -57,6 +57,8 @@ _MAX_MUTUAL = 2
 # ("the resumption of ties with X", "efforts of X"); not places ("a summit in Dushanbe"),
 # times, purposes ("for the first time") or origins ("a message from X").
 _NESTED_CASES = {"with", "of", "to", "against", "toward", "towards", "between", "on", "over", "into", "upon"}
+# CAMEO roots from here on are conflictual (investigate, demand, ... mass violence).
+_FIRST_CONFLICT_ROOT = "09"
 # Acts that impose or ease measures ("lifted sanctions"), whose object's own actor is their author.
 _IMPOSING_ROOTS = {"08", "16"}
 # Proposals and offers: with no addressee named, the other party of the agreement in question.
@@ -619,7 +621,13 @@ def _modified_target(verb, actors: SentenceActors, code: str) -> list:
     """A state named only by the adjective of the object or of a directional phrase:
     "expelled Russian diplomats", "fired at Pakistani posts" are aimed at Russia, Pakistan."""
     for c in verb.children:
-        aimed = c.dep_ in ("obj", "iobj") or c.dep_ == "obl" and (_case(c) in _TARGET_CASES)
+        case = _case(c)
+        # "initialled the text at the White House" is where; "a broadside at the government",
+        # "fired at Pakistani posts" are aimed: a hostile act aims at what comes after "at"
+        place = case in _LOCATION_CASES and not (
+            code in references()["place_targets"] or code[:2] in references()["place_targets"]
+            or case == "at" and code[:2] >= _FIRST_CONFLICT_ROOT)
+        aimed = c.dep_ in ("obj", "iobj") or c.dep_ == "obl" and case in _TARGET_CASES and not place
         if not aimed or _alongside(c):
             continue
         if code[:2] in _IMPOSING_ROOTS and (nominals().get(c.lower_) or {}).get("own_source"):
