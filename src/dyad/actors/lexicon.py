@@ -32,6 +32,8 @@ class Lexicon:
     patron_prefixes: tuple[str, ...] = ()
     patron_suffixes: tuple[str, ...] = ()
     patron_sectors: frozenset[str] = frozenset()
+    former_words: frozenset[str] = frozenset()
+    former_sector: str | None = None
 
 
 @cache
@@ -53,4 +55,6 @@ def lexicon() -> Lexicon:
         patron_prefixes=tuple(cues.get("patron_prefixes") or ()),
         patron_suffixes=tuple(cues.get("patron_suffixes") or ()),
         patron_sectors=frozenset(cues.get("patron_sectors") or ()),
+        former_words=frozenset(cues.get("former_words") or ()),
+        former_sector=cues.get("former_sector"),
     )

@@ -84,6 +84,24 @@ class _Context:
     # codes in order, and whether the agent nouns come before the state ("officials
     # of Iran") or after it ("Iranian officials"); _distribute reads it.
     sector_phrases: dict[int, _SectorPhrase] = field(default_factory=dict)
+    # Title phrases whose holder waits for the names pass (see _PendingTitle).
+    pending_titles: list[_PendingTitle] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _PendingTitle:
+    """A title phrase resolved after the names: one with an unresolved name beside it
+    ("Kenyan President Samia Wanjiru", "Wu Qian, the Chinese foreign ministry
+    spokesman"), whose holder is that name, or one the registry has no holder for at
+    the date ("the Kenyan president"), who is the person the document introduced with
+    that title, else the office's sector of the state (KENGOV)."""
+    start_tok: int
+    title_start: int
+    end_tok: int
+    title_end: int
+    offices: tuple[str, ...]
+    country: str
+    former: bool  # "the former Kenyan president": not the holder at the date
 
 
 @dataclass(frozen=True)
@@ -132,7 +150,10 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
     for run in runs:
         if len(run) == 1 and not taken[run[0]]:
             _resolve_run(run, tokens, ctx, res, taken)
+    _settle_titles(tokens, ctx, res, taken)
+    _bare_titles(tokens, ctx, res)
     _counterparts(tokens, ctx, res, taken)
+    _code_new_people(ctx, res)
     res.mentions.sort(key=lambda m: (m.start, -m.end))
     res.mentions = _sector_names(_merge_adjacent(_outermost(res.mentions), text), text, ctx, res)
     res.mentions = _distribute(res.mentions, tokens, ctx, res)
@@ -485,6 +506,9 @@ def _titles_of_country(tokens, ctx, res, taken) -> None:
             country_m = next((m for m in res.mentions if m.start == tokens[j + 1].start), None)
             if country_m is None:
                 continue
+            after = ctx.tok_at_end[country_m.end] + 1
+            if after < len(tokens) and tokens[after].text == "'s":
+                continue  # "head of Iran's Strategic Council": the office is the council's
             country = _country_of(ctx.registry.actors[country_m.actor])
             if country:
                 end = ctx.tok_at_end[country_m.end] + 1
@@ -527,28 +551,204 @@ def _resolve_title(tokens, start_tok, title_start, end_tok, targets, country, ct
         if person is not None:
             _add(res, tokens, start_tok, end_tok, person, "role", 1.0, "title", ctx, taken, role=offices[0])
         return
+    pending = _PendingTitle(start_tok, title_start, end_tok, title_end, tuple(offices), country,
+                            _former(tokens, start_tok, ctx))
+    if not _state_office(offices[0], ctx):
+        _resolve_holder(tokens, pending, ctx, res, taken)  # "IAEA chief": an organisation's office
+        return
+    if pending.former or _name_beside(tokens, start_tok, end_tok, ctx, taken) or not _resolve_holder(
+            tokens, pending, ctx, res, taken):
+        ctx.pending_titles.append(pending)
+
+
+def _state_office(key: str, ctx: _Context) -> bool:
+    office = ctx.registry.offices.get(key)
+    return office is not None and bool(office.sector) and not office.org_office
+
+
+def _former(tokens, start_tok: int, ctx: _Context) -> bool:
+    """"the former Iranian president": someone who held the office, not its holder at the date."""
+    return start_tok > 0 and tokens[start_tok - 1].text.lower() in ctx.lex.former_words
+
+
+def _resolve_holder(tokens, t: _PendingTitle, ctx: _Context, res: Resolution, taken) -> bool:
+    """The registry person who held the title's office at the date, as a mention of the
+    title phrase; False when there is none to name."""
     holders = []
-    posted_to = _posting(tokens, end_tok, ctx, res) or _posting_within(tokens, title_start, title_end, res)
-    for office in offices:
+    posted_to = _posting(tokens, t.end_tok, ctx, res) or _posting_within(tokens, t.title_start, t.title_end, res)
+    for office in t.offices:
         needs = ctx.registry.offices.get(office)
         if office in ("ambassador", "envoy") or needs is not None and needs.key in ("ambassador", "envoy"):
             if posted_to is None:
                 continue  # "the Iranian ambassador" is one of many without "to <state>"
-            holders = [h for h in ctx.registry.holders(office, country, ctx.lo, ctx.hi) if h[1].to == posted_to]
+            holders = [h for h in ctx.registry.holders(office, t.country, ctx.lo, ctx.hi) if h[1].to == posted_to]
         else:
-            holders = ctx.registry.holders(office, country, ctx.lo, ctx.hi)
+            holders = ctx.registry.holders(office, t.country, ctx.lo, ctx.hi)
         if holders:
             break
     if not holders:
-        return
+        return False
     named_here = [h for h in holders if h[0].id in ctx.people]
     if ctx.undated and not named_here:
-        return  # without a date, "the president" could be any of them
+        return False  # without a date, "the president" could be any of them
     actor, role, share = (named_here or holders)[0]
     confidence = 0.95 if named_here else 0.85 * share if share < 1 else 0.85
     if len(holders) > 1 and not named_here:
         confidence = min(confidence, 0.6)
-    _add(res, tokens, start_tok, end_tok, actor, "role", confidence, "title", ctx, taken, role=role.office)
+    _add(res, tokens, t.start_tok, t.end_tok, actor, "role", confidence, "title", ctx, taken, role=role.office)
+    return True
+
+
+def _name_beside(tokens, start_tok: int, end_tok: int, ctx: _Context, taken) -> bool:
+    """A capitalised word no pass has resolved yet right after the title phrase
+    ("Chinese foreign ministry spokesman Wu Qian", "the Kenyan president, Samia
+    Wanjiru") or a name before it in apposition ("Wu Qian, the Chinese ... spokesman"):
+    the title may be that person's, so it waits for the names."""
+    sentence = tokens[start_tok].sentence
+    k = end_tok + 1 if end_tok < len(tokens) and tokens[end_tok].text == "," else end_tok
+    if k < len(tokens) and not taken[k] and tokens[k].sentence == sentence and _is_name_token(tokens[k], ctx):
+        return True
+    j = start_tok - 1
+    if j >= 0 and tokens[j].text.lower() in ("the", "a", "an"):
+        j -= 1
+    return (j >= 1 and tokens[j].text == "," and not taken[j - 1] and tokens[j - 1].sentence == sentence
+            and _is_name_token(tokens[j - 1], ctx))
+
+
+def _settle_titles(tokens, ctx: _Context, res: Resolution, taken) -> None:
+    """The title phrases that waited for the names pass (see _PendingTitle)."""
+    rest = []
+    for t in ctx.pending_titles:
+        person = _person_beside(tokens, t, ctx, res)
+        if person is None:
+            rest.append(t)
+            continue
+        if person.id in res.new_actors and not t.former:
+            _give_role(person, t.offices[0], t.country, ctx)
+        elif person.id in res.new_actors and person.country is None:
+            person.country = t.country  # a former holder: their country, no office at the date
+        _add(res, tokens, t.start_tok, t.end_tok, person, "role", 0.9, "title", ctx, taken, role=t.offices[0])
+    for t in rest:
+        if any(taken[k] for k in range(t.title_start, t.title_end)):
+            continue
+        if not t.former and _resolve_holder(tokens, t, ctx, res, taken):
+            continue
+        introduced = None if t.former else _introduced_holder(t, ctx, res)
+        if introduced is not None:
+            # "the Kenyan president" after "Kenyan President Samia Wanjiru": her again
+            _add(res, tokens, t.start_tok, t.end_tok, introduced, "coreference", 0.8, "title", ctx, taken,
+                 role=t.offices[0])
+            continue
+        office = ctx.registry.offices.get(t.offices[0])
+        sector = ctx.lex.former_sector if t.former else office.sector if office and not office.org_office else None
+        if sector:
+            # No holder to name: the office's organ of the state, as CAMEO codes it
+            # ("the Kenyan president" is KENGOV; "a former Kenyan president" KENELI).
+            _add_sector(tokens, t.start_tok, t.end_tok, t.country, sector, ctx, res, taken)
+
+
+def _person_beside(tokens, t: _PendingTitle, ctx: _Context, res: Resolution) -> Actor | None:
+    """The person named right after the title phrase or in apposition before it."""
+    def person_at(m: Mention | None) -> Actor | None:
+        if m is None or m.form not in ("name", "alias", "new", "surname"):
+            return None
+        actor = ctx.registry.actors.get(m.actor) or res.new_actors.get(m.actor)
+        return actor if actor is not None and actor.type == "person" else None
+
+    k = t.end_tok
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1  # "the Kenyan president, Samia Wanjiru,"
+    if k < len(tokens):
+        found = person_at(next((m for m in res.mentions if m.start == tokens[k].start), None))
+        if found is not None:
+            return found
+    j = t.start_tok - 1
+    if j >= 0 and tokens[j].text.lower() in ("the", "a", "an"):
+        j -= 1
+    if j >= 1 and tokens[j].text == ",":
+        return person_at(next((m for m in res.mentions if m.end == tokens[j - 1].end), None))
+    return None
+
+
+def _role_code(office_key: str, country: str, ctx: _Context) -> str:
+    office = ctx.registry.offices.get(office_key)
+    return f"{country}{office.sector}" if office and office.sector and not office.org_office else country
+
+
+def _give_role(person: Actor, office_key: str, country: str, ctx: _Context) -> None:
+    """A person the registry does not know takes the country and office of the title
+    that introduces them; a title of another country does not change them."""
+    office = ctx.registry.offices.get(office_key)
+    if office is None or office.org_office or person.country not in (None, country):
+        return
+    person.country = person.country or country
+    if not any(r.office == office_key and r.country == country for r in person.roles):
+        person.roles.append(Role(office=office_key, code=_role_code(office_key, country, ctx), country=country))
+
+
+def _introduced_holder(t: _PendingTitle, ctx: _Context, res: Resolution) -> Actor | None:
+    """The one person this document introduced with the title's office and country."""
+    found = {a.id: a for a in ctx.people.values() if a.id in res.new_actors
+             and any(r.office in t.offices and r.country == t.country for r in a.roles)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _bare_titles(tokens, ctx: _Context, res: Resolution) -> None:
+    """"President Samia Wanjiru" with no country word, in an article on Kenya and
+    Uganda: her country is the one of the document's states whose holder of that
+    office at the date is not known to be someone else (Uganda's president is in the
+    registry). Where more than one state remains, or the text says "former", no guess."""
+    if ctx.undated:
+        return
+    states = [c for c, n in ctx.countries.items() if n and (a := ctx.registry.actors.get(c)) and a.type == "state"]
+    for m in list(res.mentions):
+        person = res.new_actors.get(m.actor)
+        if m.form != "new" or person is None or person.type != "person" or person.country is not None:
+            continue
+        first = ctx.tok_at_start.get(m.start)
+        title = _title_ending_at(tokens, first, ctx) if first is not None else None
+        if title is None:
+            continue
+        i, offices = title
+        before = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else None
+        if before is not None and (before.text[:1].isupper() or before.text.lower() in ctx.lex.former_words
+                                   or any(x.end == before.end for x in res.mentions)):
+            continue  # "Commission President X", "former President X", "Kenyan President X"
+        for office in offices:
+            left = [c for c in states if not _held_by_another(office, c, person, ctx, res)]
+            if len(left) == 1:
+                _give_role(person, office, left[0], ctx)
+                break
+
+
+def _title_ending_at(tokens, k: int, ctx: _Context) -> tuple[int, list[str]] | None:
+    """A capitalised state office title that ends right before token k: (first token, offices)."""
+    for i in range(max(0, k - 6), k):
+        title = ctx.gazetteer.match_title(tokens, i)
+        if title and i + title[0] == k and tokens[i].text[:1].isupper():
+            offices = [o for o in title[1] if not o.startswith("person:") and (off := ctx.registry.offices.get(o))
+                       and off.sector and not off.org_office]
+            return (i, offices) if offices else None
+    return None
+
+
+def _held_by_another(office: str, country: str, person: Actor, ctx: _Context, res: Resolution) -> bool:
+    if any(a.id != person.id for a, _, _ in ctx.registry.holders(office, country, ctx.lo, ctx.hi)):
+        return True
+    return any(a.id != person.id and any(r.office == office and r.country == country for r in a.roles)
+               for a in ctx.people.values() if a.id in res.new_actors)
+
+
+def _code_new_people(ctx: _Context, res: Resolution) -> None:
+    """Mentions of people found in this document take the code of the role the
+    document gave them, wherever they stand ("Mitsotakis" after "Greek Prime
+    Minister Kyriakos Mitsotakis" is GRCGOV too)."""
+    for m in res.mentions:
+        actor = res.new_actors.get(m.actor)
+        if actor is not None and actor.type == "person" and m.code is None:
+            m.code = actor.code_at(ctx.lo, ctx.hi)
+        if actor is not None and actor.type == "person" and actor.country and actor.code is None:
+            actor.code = actor.country
 
 
 def _posting(tokens, j, ctx, res) -> str | None:
@@ -901,10 +1101,28 @@ def _resolve_full_name(run: list[int], tokens: list[Token], ctx: _Context, res: 
         actor, method, confidence = found
         ctx.people[actor.id] = actor
         _add(res, tokens, run[0], run[-1] + 1, actor, method, confidence, "name", ctx, taken)
-    elif 2 <= len(words) <= 4 and _has_given_name(words, ctx) and _fuzzy_known(words, ctx) is None:
+    elif (2 <= len(words) <= 4 and (_has_given_name(words, ctx) or _titled(run, words, tokens, ctx))
+          and _fuzzy_known(words, ctx) is None):
         actor = _new_person(run, words, tokens, ctx, res)
         ctx.people[actor.id] = actor
         _add(res, tokens, run[0], run[-1] + 1, actor, "new", 0.7, "new", ctx, taken)
+
+
+def _titled(run: list[int], words: list[str], tokens: list[Token], ctx: _Context) -> bool:
+    """"President Samia Wanjiru", "spokesman Wu Qian", "analyst Laila Osman": an office
+    title or a person's role word right before a run of two to four names makes it a
+    person's name, unless its last word is an ordinary word ("Queen Elizabeth Hospital")."""
+    if not is_full_name(" ".join(words)) or any(w.isupper() for w in words):
+        return False
+    last = words[-1].lower()
+    if last in ctx.lex.common_words or last in ctx.lower_words or last in ctx.lex.not_names:
+        return False
+    k = run[0]
+    if k > 0 and tokens[k - 1].sentence == tokens[k].sentence and tokens[k - 1].text.lower() in ctx.lex.person_roles:
+        return True
+    if k > 1 and tokens[k - 1].text == ",":
+        k -= 1  # "the Kenyan president, Samia Wanjiru,"
+    return any((title := ctx.gazetteer.match_title(tokens, i)) and i + title[0] == k for i in range(max(0, k - 6), k))
 
 
 def _has_given_name(words: list[str], ctx: _Context) -> bool:
