@@ -313,3 +313,31 @@ def test_a_sector_noun_that_names_an_act_is_no_sector():
     got = resolved("Ankara restated Turkey's opposition to the sanctions. The Turkish opposition protested.")
     assert "Turkey's opposition" not in got and got.get("Turkey") == "TUR"
     assert got["Turkish opposition"] == "TUROPP"
+
+
+def test_a_family_name_written_first_is_the_later_short_form():
+    # Chinese and Korean names put the family name first: "Zhou" is Zhou Minghao, whom the
+    # registry does not know; a short form two people share is left alone
+    text = ("Zhou Minghao said on Monday that the talks were useful. Zhou added that Seoul agreed. "
+            "Park Jiwoo said so, and Park Soyeon told reporters the same. Park left early.")
+    got = mentions(text, "2025-03-01")
+    found = {(m.text, m.actor) for m in got.mentions}
+    assert ("Zhou", "new:zhou-minghao") in found
+    assert {("Park Jiwoo", "new:park-jiwoo"), ("Park Soyeon", "new:park-soyeon")} <= found
+    assert not any(text_ == "Park" for text_, _ in found)
+    # a given name written first is not the short form ("Tom" after "Tom Okello")
+    got = resolved("Tom Okello, an analyst, said so. Tom left.")
+    assert "Tom" not in got
+
+
+def test_a_ship_prefix_makes_a_ship_not_a_person():
+    # a navy's ship is its state's armed forces, even where the name is a person's or a place's
+    text = ("Chinese ships blocked the BRP Datu Kalantiaw near the shoal. The USS Ronald Reagan sailed on. "
+            "The INS Eilat docked in an Israeli port. The MV Ocean Star sank.")
+    result = mentions(text, "2025-03-01")
+    got = {m.text: (m.actor, m.code) for m in result.mentions}
+    assert got["BRP Datu Kalantiaw"] == ("new:brp-datu-kalantiaw", "PHLMIL")
+    assert got["USS Ronald Reagan"] == ("new:uss-ronald-reagan", "USAMIL")
+    assert got["INS Eilat"][1] == "ISRMIL"  # the prefix India and Israel share, in a story on Israel
+    assert not any("Ocean Star" in t or t == "Reagan" for t in got)
+    assert all(a.type != "person" for a in result.new_actors.values())

@@ -138,6 +138,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
     _registry_forms(tokens, ctx, res, taken)
     _titles_and_sectors(tokens, ctx, res, taken)
     _patron_groups(tokens, ctx, res, taken)
+    _vessels(tokens, ctx, res, taken)
     runs = _capitalised_runs(tokens, ctx, taken)
     # Full names first, wherever they stand, so that a surname or a garbled
     # run earlier in the text can be linked to the person named later.
@@ -469,6 +470,41 @@ def _patron_groups(tokens: list[Token], ctx: _Context, res: Resolution, taken: l
         sector = ctx.gazetteer.match_sector(tokens, k + 1) if country else None
         if sector and sector[1] in ctx.lex.patron_sectors and tokens[k + sector[0]].sentence == tokens[k].sentence:
             _add_sector(tokens, k, k + 1 + sector[0], country, sector[1], ctx, res, taken)
+
+
+def _vessels(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bool]) -> None:
+    """"BRP Sierra Madre", "USS Ronald Reagan": a ship's prefix before a name makes it a
+    ship, not a person; a navy's ship is its state's armed forces (vessels.yaml). A word
+    of the name the registry knows ("Reagan", "Georgia") is part of it."""
+    lex = ctx.lex
+    for k, tok in enumerate(tokens):
+        states = lex.naval_prefixes.get(tok.text)
+        if taken[k] or states is None and tok.text not in lex.civil_prefixes:
+            continue
+        j = k + 1
+        while j < len(tokens) and j - k <= 5 and tokens[j].sentence == tok.sentence and (
+                _is_name_token(tokens[j], ctx) or tokens[j].text.isdigit() and j > k + 1):
+            j += 1
+        if j == k + 1 or tokens[k + 1].text.isupper():
+            continue
+        inside = [m for m in res.mentions if tok.start <= m.start and m.end <= tokens[j - 1].end]
+        if any((ctx.registry.actors.get(m.actor) or Actor("", "group", "")).type not in ("person", "state")
+               for m in inside):
+            continue
+        res.mentions[:] = [m for m in res.mentions if m not in inside]
+        for n in range(k, j):
+            taken[n] = True
+        mentioned = [c for c in states or () if ctx.countries.get(c)]
+        country = mentioned[0] if len(mentioned) == 1 else states[0] if states and not mentioned else None
+        if country is None:
+            continue  # a merchant ship, or a prefix of two navies both mentioned: no person, no state
+        name = ctx.text[tok.start:tokens[j - 1].end]
+        actor_id = f"new:{slug(name)}"
+        actor = res.new_actors.get(actor_id) or Actor(id=actor_id, type="organisation", subtype="vessel", name=name,
+                                                      country=country, code=_sector_code(country, [lex.vessel_sector]),
+                                                      source="discovered")
+        res.new_actors[actor_id] = actor
+        _add(res, tokens, k, j, actor, "new", 0.8, "name", ctx, taken)
 
 
 def _titles_of_country(tokens, ctx, res, taken) -> None:
@@ -1071,6 +1107,9 @@ def _trim(run: list[int], tokens: list[Token], ctx: _Context) -> list[int]:
         t = tokens[run[0]]
         low = t.text.lower()
         common = low in lex.common_words or low in ctx.lower_words
+        if common and low in lex.family_name_first and len(run) > 1 and \
+                tokens[run[1]].text.lower() not in lex.common_words:
+            common = False  # "Park Jiwoo said": a family name, though "park" is a word too
         if low in lex.not_names or low in lex.honorifics or _sentence_initial(tokens, run[0]) and common:
             run = run[1:]
             continue
@@ -1213,6 +1252,10 @@ def _partial_of_known(words: list[str], ctx: _Context) -> Actor | None:
                 break
             if len(target) == 1 and target[0] == folded[-1]:
                 hits.append(actor)
+                break
+            if len(target) == 1 and 2 <= len(folded) <= 3 and target[0] == folded[0] \
+                    and target[0] in ctx.lex.family_name_first:
+                hits.append(actor)  # "Wang" after "Wang Wenbin": the family name, written first
                 break
     unique = {a.id: a for a in hits}
     return next(iter(unique.values())) if len(unique) == 1 else None
