@@ -341,3 +341,23 @@ def test_a_ship_prefix_makes_a_ship_not_a_person():
     assert got["INS Eilat"][1] == "ISRMIL"  # the prefix India and Israel share, in a story on Israel
     assert not any("Ocean Star" in t or t == "Reagan" for t in got)
     assert all(a.type != "person" for a in result.new_actors.values())
+
+
+def test_a_states_body_named_with_capitals_is_an_organ_of_that_state():
+    # one organ however the state is written, with the sector's code; the same words in lower
+    # case are that body where the document names it, and the sector where it does not
+    text = ("The Japan Coast Guard said the Japanese coast guard acted lawfully, and Japan's Coast Guard "
+            "agreed. The Norwegian Foreign Ministry protested, and Chilean Navy ships sailed.")
+    result = mentions(text, "2025-03-01")
+    got = {m.text: (m.actor, m.code) for m in result.mentions}
+    organ = result.new_actors["new:jpn-coast-guard"]
+    assert organ.type == "organisation" and organ.subtype == "organ" and organ.country == "JPN"
+    for form in ("Japan Coast Guard", "Japanese coast guard", "Japan's Coast Guard"):
+        assert got[form] == ("new:jpn-coast-guard", "JPNMIL")
+    assert got["Norwegian Foreign Ministry"] == ("new:nor-foreign-ministry", "NORGOV")
+    assert got["Chilean Navy"] == ("new:chl-navy", "CHLMIL")
+    assert resolved("The Japanese coast guard acted.")["Japanese coast guard"] == "JPNMIL"
+    # people and the government as a whole are no named body, nor is a headline's every word
+    got = resolved("Japanese Officials and the Japanese Government agreed. Japanese Army Denies Report")
+    assert got["Japanese Officials"] == got["Japanese Government"] == "JPNGOV"
+    assert got["Japanese Army"] == "JPNMIL"

@@ -86,6 +86,8 @@ class _Context:
     sector_phrases: dict[int, _SectorPhrase] = field(default_factory=dict)
     # Title phrases whose holder waits for the names pass (see _PendingTitle).
     pending_titles: list[_PendingTitle] = field(default_factory=list)
+    headlines: dict[int, bool] = field(default_factory=dict)  # sentence index -> written in title case
+    organs: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (state, "coast guard") -> named body
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
     res.mentions.sort(key=lambda m: (m.start, -m.end))
     res.mentions = _sector_names(_merge_adjacent(_outermost(res.mentions), text), text, ctx, res)
     res.mentions = _distribute(res.mentions, tokens, ctx, res)
+    _link_to_organs(res.mentions, ctx, res)
     return res
 
 
@@ -408,7 +411,10 @@ def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken,
             n, code = sector
             if titles or tokens[k + n - 1].text.lower() not in ctx.lex.topic_nouns:
                 end, codes = _stacked_sectors(tokens, k + n, [code], ctx, taken)
-                _add_sector(tokens, start_tok, end, country, codes, ctx, res, taken)
+                if end == k + n and _named_body(tokens, k, end, ctx):
+                    _add_organ(tokens, start_tok, k, end, country, code, ctx, res, taken)
+                else:
+                    _add_sector(tokens, start_tok, end, country, codes, ctx, res, taken)
             return
         low = tok.text.lower()
         if not titles:
@@ -420,6 +426,66 @@ def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken,
         capitals = capitals or capital
         skipped += 1
         k += 1
+
+
+def _headline(tokens: list[Token], sentence: int, ctx: _Context) -> bool:
+    """A sentence in title case, as headlines are written: all its longer words
+    capitalised, verbs too, so capitals there do not mark names."""
+    if sentence not in ctx.headlines:
+        longer = [t.text for t in tokens if t.sentence == sentence and t.text.isalpha() and len(t.text) > 3]
+        ctx.headlines[sentence] = len(longer) >= 3 and all(w[0].isupper() for w in longer)
+    return ctx.headlines[sentence]
+
+
+def _named_body(tokens, k: int, end: int, ctx: _Context) -> bool:
+    """"Coast Guard", "Foreign Ministry", "Ministry of Defence" written with capitals after a
+    state's word: the name of one body of that state, not the sector at large. Only nouns
+    that head the names of bodies (org_heads: "Guard", "Ministry", "Army", "Navy"), not
+    people ("Officials") or the government as a whole; not in a headline, where every
+    word is capitalised."""
+    words = [t.text for t in tokens[k:end]]
+    names = [w for w in words if w not in _CONNECTORS and w != "the"]
+    if not names or not all(w[:1].isupper() and not w.isupper() for w in names):
+        return False
+    heads = {names[0].lower(), names[-1].lower(), names[-1].lower().rstrip("s")}
+    return bool(heads & ctx.lex.org_heads) and not _headline(tokens, tokens[k].sentence, ctx)
+
+
+def _add_organ(tokens, start_tok: int, k: int, end: int, country: str, agent: str, ctx: _Context,
+               res: Resolution, taken) -> None:
+    """A named body of a state ("China Coast Guard", "the Russian Foreign Ministry"): an
+    organ with the state's sector code, as organs.yaml's are, one per state and name
+    however the state is written ("China Coast Guard", "Chinese Coast Guard", "China's
+    Coast Guard")."""
+    body = " ".join(t.text for t in tokens[k:end])
+    actor_id = f"new:{country.lower()}-{slug(body)}"
+    actor = res.new_actors.get(actor_id)
+    if actor is None:
+        first = tokens[start_tok]
+        written = ctx.text[first.start:tokens[end - 1].end]
+        if end - start_tok > 1 and tokens[ctx.tok_at_end[first.end] + 1].text == "'s":
+            state = ctx.registry.actors[country]
+            written = f"{(state.adjectives or [state.name])[0]} {body}"  # "Russia's Foreign Ministry"
+        actor = Actor(id=actor_id, type="organisation", subtype="organ", name=written, country=country,
+                      code=_sector_code(country, [agent]), source="discovered")
+        res.new_actors[actor_id] = actor
+    ctx.organs[(country, body.lower())] = actor
+    res.mentions[:] = [m for m in res.mentions if not (m.start == tokens[start_tok].start and m.form != "title")]
+    _add(res, tokens, start_tok, end, actor, "new", 0.85, "name", ctx, taken)
+
+
+def _link_to_organs(mentions: list[Mention], ctx: _Context, res: Resolution) -> None:
+    """"the Chinese coast guard" in a document that names the China Coast Guard: the same body."""
+    for m in mentions:
+        actor = res.new_actors.get(m.actor)
+        if m.form != "sector" or actor is None or actor.subtype != "sector":
+            continue
+        words = m.text.lower().split()
+        for n in range(1, len(words)):
+            organ = ctx.organs.get((actor.country or "", " ".join(words[n:])))
+            if organ is not None and organ.code == m.code:
+                m.actor, m.name = organ.id, organ.name
+                break
 
 
 def _stacked_sectors(tokens: list[Token], k: int, codes: list[str], ctx: _Context,
