@@ -361,3 +361,31 @@ def test_a_states_body_named_with_capitals_is_an_organ_of_that_state():
     got = resolved("Japanese Officials and the Japanese Government agreed. Japanese Army Denies Report")
     assert got["Japanese Officials"] == got["Japanese Government"] == "JPNGOV"
     assert got["Japanese Army"] == "JPNMIL"
+
+
+def test_a_states_word_inside_an_organisations_name_is_part_of_the_name():
+    got = resolved("Aid came from the Centre for the Study of Kenyan Politics, the Nairobi Policy Institute "
+                   "and the Institute for Iranian Studies.")
+    assert got["Centre for the Study of Kenyan Politics"] == "new:centre-for-the-study-of-kenyan-politics"
+    assert got["Nairobi Policy Institute"] == "new:nairobi-policy-institute"
+    assert got["Institute for Iranian Studies"] == "new:institute-for-iranian-studies"
+    assert not {"KEN", "IRN"} & set(got.values())
+    # an adjective opening the name says whose the body is; a place does not
+    result = mentions("The Kenyan Red Crescent Society and the Nairobi Policy Institute sent aid.")
+    assert result.new_actors["new:kenyan-red-crescent-society"].country == "KEN"
+    assert result.new_actors["new:nairobi-policy-institute"].country is None
+    # states joined by "and" stay states
+    assert resolved("The World Xylo Bank and Kenya agreed.")["Kenya"] == "KEN"
+
+
+def test_the_head_of_an_organisations_name_refers_back_to_it():
+    text = ("The Lake Victoria Basin Commission met on Monday. The commission said levels rose, but the "
+            "Ugandan commission disagreed. The Caspian Policy Institute and the Nairobi Policy Institute differ; "
+            "the institute did not comment. The Task Force for the Kenyan Coast and the Kenyan task force met.")
+    result = mentions(text)
+    refs = [(m.text, m.actor) for m in result.mentions if m.form == "reference"]
+    # "the Ugandan commission" may be another body; a task force whose name names Kenya is Kenya's
+    assert refs == [("commission", "new:lake-victoria-basin-commission"),
+                    ("Kenyan task force", "new:task-force-for-the-kenyan-coast")]
+    assert result.new_actors["new:task-force-for-the-kenyan-coast"].country == "KEN"
+    assert result.new_actors["new:lake-victoria-basin-commission"].country is None

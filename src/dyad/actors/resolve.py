@@ -88,6 +88,7 @@ class _Context:
     pending_titles: list[_PendingTitle] = field(default_factory=list)
     headlines: dict[int, bool] = field(default_factory=dict)  # sentence index -> written in title case
     organs: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (state, "coast guard") -> named body
+    named_inside: dict[str, set[str]] = field(default_factory=dict)  # organisation id -> states its name names
 
 
 @dataclass(frozen=True)
@@ -141,20 +142,21 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
     _titles_and_sectors(tokens, ctx, res, taken)
     _patron_groups(tokens, ctx, res, taken)
     _vessels(tokens, ctx, res, taken)
-    runs = _capitalised_runs(tokens, ctx, taken)
+    runs = _capitalised_runs(tokens, ctx, taken, res)
     # Full names first, wherever they stand, so that a surname or a garbled
     # run earlier in the text can be linked to the person named later.
     for run in runs:
         if len(run) > 1:
             _resolve_full_name(run, tokens, ctx, res, taken)
     for run in runs:
-        if len(run) > 1 and not taken[run[0]]:
+        if len(run) > 1 and not taken[run[-1]]:
             _resolve_run(run, tokens, ctx, res, taken)
     for run in runs:
-        if len(run) == 1 and not taken[run[0]]:
+        if len(run) == 1 and not taken[run[-1]]:
             _resolve_run(run, tokens, ctx, res, taken)
     _settle_titles(tokens, ctx, res, taken)
     _bare_titles(tokens, ctx, res)
+    _organisation_references(tokens, ctx, res, taken)
     _counterparts(tokens, ctx, res, taken)
     _code_new_people(ctx, res)
     res.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -842,15 +844,16 @@ def _held_by_another(office: str, country: str, person: Actor, ctx: _Context, re
 
 
 def _code_new_people(ctx: _Context, res: Resolution) -> None:
-    """Mentions of people found in this document take the code of the role the
-    document gave them, wherever they stand ("Mitsotakis" after "Greek Prime
-    Minister Kyriakos Mitsotakis" is GRCGOV too)."""
+    """Mentions of people and organisations found in this document take the code the
+    document gave them, wherever they stand ("Mitsotakis" after "Greek Prime Minister
+    Kyriakos Mitsotakis" is GRCGOV too)."""
+    for actor in res.new_actors.values():
+        if actor.country and actor.code is None:
+            actor.code = actor.country
     for m in res.mentions:
         actor = res.new_actors.get(m.actor)
-        if actor is not None and actor.type == "person" and m.code is None:
+        if actor is not None and m.code is None:
             m.code = actor.code_at(ctx.lo, ctx.hi)
-        if actor is not None and actor.type == "person" and actor.country and actor.code is None:
-            actor.code = actor.country
 
 
 def _posting(tokens, j, ctx, res) -> str | None:
@@ -1113,13 +1116,30 @@ def _is_name_token(tok: Token, ctx: _Context) -> bool:
         len(text) > 1 and text.isupper() and text.isalpha())
 
 
-def _capitalised_runs(tokens: list[Token], ctx: _Context, taken: list[bool]) -> list[list[int]]:
+def _capitalised_runs(tokens: list[Token], ctx: _Context, taken: list[bool], res: Resolution) -> list[list[int]]:
+    """Runs of capitalised words, with the particles and connectors inside names. A
+    state's word inside an organisation's name, after its head and "of"/"for"/"the"
+    or another capitalised word, is part of the name: "Institute for Kenyan Studies",
+    "National Task Force for the East Kenyan Coast"."""
+    states = {k for m in res.mentions if m.form in _COUNTRY_KINDS and _state_named(m, ctx, tuple(_COUNTRY_KINDS))
+              for k in range(ctx.tok_at_start[m.start], ctx.tok_at_end[m.end] + 1)}
+
+    def free(k: int, current: list[int]) -> bool:
+        if not taken[k]:
+            return True
+        return (k in states and bool(current) and tokens[current[-1]].text not in ("and", "&")
+                and any(tokens[i].text.lower().rstrip("s") in ctx.lex.org_heads
+                        or tokens[i].text.lower() in ctx.lex.org_heads for i in current))
+
     runs: list[list[int]] = []
     current: list[int] = []
     for k, tok in enumerate(tokens):
-        is_particle = ((tok.text.lower() in ctx.lex.name_particles or tok.text in _CONNECTORS) and current
-                       and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not taken[k + 1])
-        if not taken[k] and (_is_name_token(tok, ctx) or is_particle) and (
+        linking = tok.text in _CONNECTORS or tok.text == "the" and bool(current) and tokens[current[-1]].text in (
+            "of", "for")
+        nxt = k + 2 if tok.text in ("of", "for") and k + 2 < len(tokens) and tokens[k + 1].text == "the" else k + 1
+        is_particle = ((tok.text.lower() in ctx.lex.name_particles or linking) and current
+                       and nxt < len(tokens) and tokens[nxt].text[:1].isupper() and free(nxt, [*current, k]))
+        if free(k, current) and (_is_name_token(tok, ctx) or is_particle) and (
                 not current or tokens[current[-1]].sentence == tok.sentence):
             current.append(k)
             continue
@@ -1131,19 +1151,33 @@ def _capitalised_runs(tokens: list[Token], ctx: _Context, taken: list[bool]) -> 
     split: list[list[int]] = []
     for run in runs:
         split.extend(_split_at_connectors(run, tokens, ctx))
-    return [r for r in (_trim(run, tokens, ctx) for run in split) if r]
+    return [_with_place_before(r, tokens, ctx, states) for r in (_trim(run, tokens, ctx) for run in split) if r]
+
+
+def _with_place_before(run: list[int], tokens: list[Token], ctx: _Context, states: set[int]) -> list[int]:
+    """"Nairobi Policy Institute", "Kenyan Red Crescent Society": a state's word or place
+    right before an organisation's name begins the name (which says nothing of whose the
+    body is: the Iran Policy Institute need not be Iranian)."""
+    k = run[0]
+    if not _looks_like_organisation([tokens[i].text for i in run], ctx) or run[0] - 1 not in states:
+        return run
+    while k - 1 in states and tokens[k - 1].sentence == tokens[run[0]].sentence:
+        k -= 1
+    if k > 0 and tokens[k - 1].text == "'s" or _sentence_initial(tokens, run[0]):
+        return run
+    return [*range(k, run[0]), *run]
 
 
 def _split_at_connectors(run: list[int], tokens: list[Token], ctx: _Context) -> list[list[int]]:
     """"Tabriz Centre for Regional Studies" is one name; "Iran and Russia" or
     "Putin of Russia" are not: keep connectors only inside organisation names."""
-    if not any(tokens[k].text in _CONNECTORS for k in run):
+    if not any(tokens[k].text in _CONNECTORS or tokens[k].text == "the" for k in run):
         return [run]
     if _looks_like_organisation([tokens[k].text for k in run], ctx):
         return [run]
     parts, current = [], []
     for k in run:
-        if tokens[k].text in _CONNECTORS:
+        if tokens[k].text in _CONNECTORS or tokens[k].text == "the":
             if current:
                 parts.append(current)
             current = []
@@ -1286,6 +1320,59 @@ def _resolve_run(run: list[int], tokens: list[Token], ctx: _Context, res: Resolu
         actor = _new_person(run, words, tokens, ctx, res)
         ctx.people[actor.id] = actor
         _add(res, tokens, i, j, actor, "new", 0.7, "new", ctx, taken)
+
+
+def _organisation_references(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bool]) -> None:
+    """"The task force said" after "the National Task Force for the East Coast": a
+    definite noun phrase in lower case that repeats the head of an organisation's name
+    the document gave before refers back to it, when only one organisation named so far
+    has that head. A state's adjective inside it ("the Kenyan task force") gives the
+    state to an organisation whose name names that state but did not say it is its."""
+    heads: dict[tuple[str, ...], list[tuple[int, Actor]]] = defaultdict(list)
+    for m in res.mentions:
+        actor = ctx.registry.actors.get(m.actor) or res.new_actors.get(m.actor)
+        if actor is None or actor.type not in ("organisation", "group") or actor.subtype in (
+                "agreement", "treaty", "sector", "organ", "vessel") or m.form not in ("name", "alias", "new"):
+            continue
+        core = []
+        for w in m.text.split():
+            if w.lower() in _CONNECTORS or w.lower() == "the" and core:
+                break
+            if w.lower() != "the":
+                core.append(w.lower())
+        for n in range(1, len(core) + 1):
+            tail = tuple(core[-n:])
+            if tail[-1] in ctx.lex.org_heads and all(w.isalpha() for w in tail):
+                heads[tail].append((m.end, actor))
+    if not heads:
+        return
+    longest = max(len(t) for t in heads)
+    for k, tok in enumerate(tokens):
+        if tok.text.lower() != "the" or k + 1 >= len(tokens):
+            continue
+        j = k + 1
+        state = _state_named(next((m for m in res.mentions if m.start == tokens[j].start), None), ctx, ("adjective",))
+        if state is not None:
+            j += 1
+        for n in range(longest, 0, -1):
+            words = tokens[j:j + n]
+            if len(words) < n or any(taken[i] or not t.text.islower() or t.sentence != tok.sentence
+                                     for i, t in zip(range(j, j + n), words, strict=True)):
+                continue
+            if j + n < len(tokens) and tokens[j + n].text[:1].isupper() and tokens[j + n].sentence == tok.sentence:
+                continue  # "the institute Mark Katz founded" is fine, "the institute Director" is not a reference
+            found = {a.id: a for end, a in heads.get(tuple(t.text for t in words), ()) if end <= tok.start}
+            if len(found) != 1:
+                continue
+            actor = next(iter(found.values()))
+            if state is not None and actor.country != state and (
+                    actor.country is not None or state not in ctx.named_inside.get(actor.id, ())):
+                break  # "the Ugandan commission" after the Lake Victoria Basin Commission may be another one
+            if state is not None:
+                actor.country = state  # "the Kenyan task force" after "the Task Force for the Kenyan Coast"
+            res.mentions[:] = [m for m in res.mentions if not (tokens[k + 1].start <= m.start < tokens[j + n - 1].end)]
+            _add(res, tokens, k + 1, j + n, actor, "coreference", 0.7, "reference", ctx, taken)
+            break
 
 
 def _ner_says(run: list[int], tokens: list[Token], ctx: _Context) -> str | None:
@@ -1432,11 +1519,19 @@ def _organisation(run, words, tokens, ctx, res, taken) -> None:
     if best is not None and best_score >= 75:
         _add(res, tokens, i, j, best, "fuzzy", min(0.85, best_score / 100), "name", ctx, taken)
         return
-    name = _run_text(run, tokens)
+    lo, hi = tokens[i].start, tokens[j - 1].end
+    inside = [m for m in res.mentions if lo <= m.start and m.end <= hi]  # "Kenyan" in the name
+    res.mentions[:] = [m for m in res.mentions if m not in inside]
+    # a state's adjective opening the name says whose the body is ("the Kenyan Red Cross");
+    # a name or place does not ("the Iran Policy Institute" may sit anywhere)
+    country = next((_state_named(m, ctx, ("adjective",)) for m in inside if m.start == lo), None)
+    named = {c for m in inside if (c := _state_named(m, ctx, tuple(_COUNTRY_KINDS)))}
+    name = ctx.text[lo:hi] if "\n" not in ctx.text[lo:hi] else _run_text(run, tokens)
     actor_id = f"new:{slug(name)}"
-    actor = res.new_actors.get(actor_id) or Actor(id=actor_id, type="organisation", name=name,
+    actor = res.new_actors.get(actor_id) or Actor(id=actor_id, type="organisation", name=name, country=country,
                                                   source="discovered")
     res.new_actors[actor_id] = actor
+    ctx.named_inside.setdefault(actor_id, set()).update(named)
     _add(res, tokens, i, j, actor, "new", 0.6, "new", ctx, taken)
 
 
