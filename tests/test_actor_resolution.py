@@ -389,3 +389,15 @@ def test_the_head_of_an_organisations_name_refers_back_to_it():
                     ("Kenyan task force", "new:task-force-for-the-kenyan-coast")]
     assert result.new_actors["new:task-force-for-the-kenyan-coast"].country == "KEN"
     assert result.new_actors["new:lake-victoria-basin-commission"].country is None
+
+
+def test_a_company_noun_beside_an_unknown_name_makes_it_a_company():
+    text = ("Kenya awarded oil company Tullow a licence. The Kenyan carmaker Tembo and Zuri, a Ugandan "
+            "shipping firm, protested. The militant group Shabaab attacked. Tembo said so.")
+    result = mentions(text)
+    got = [(m.text, m.actor, m.code) for m in result.mentions]
+    assert ("Tullow", "new:tullow", None) in got  # no state given
+    assert got.count(("Tembo", "new:tembo", "KENBUS")) == 2  # and again by its name alone
+    assert ("Zuri", "new:zuri", "UGABUS") in got
+    assert result.new_actors["new:tembo"].subtype == "company"
+    assert not any(t == "Shabaab" for t, _, _ in got)  # "group" is no company noun

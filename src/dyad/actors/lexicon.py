@@ -34,6 +34,7 @@ class Lexicon:
     patron_sectors: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
     family_name_first: frozenset[str] = frozenset()
+    company_nouns: frozenset[str] = frozenset()
     naval_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "USS" -> ("USA",)
     civil_prefixes: frozenset[str] = frozenset()
     vessel_sector: str | None = None
@@ -63,6 +64,7 @@ def lexicon() -> Lexicon:
         former_words=frozenset(cues.get("former_words") or ()),
         former_sector=cues.get("former_sector"),
         family_name_first=frozenset(cues.get("family_name_first") or ()),
+        company_nouns=frozenset(cues.get("company_nouns") or ()),
         naval_prefixes={prefix: tuple(states) for prefix, states in vessels["naval"].items()},
         civil_prefixes=frozenset(vessels["civil"]),
         vessel_sector=vessels["sector"],

@@ -89,6 +89,7 @@ class _Context:
     headlines: dict[int, bool] = field(default_factory=dict)  # sentence index -> written in title case
     organs: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (state, "coast guard") -> named body
     named_inside: dict[str, set[str]] = field(default_factory=dict)  # organisation id -> states its name names
+    companies: dict[str, Actor] = field(default_factory=dict)  # names a company noun introduced
 
 
 @dataclass(frozen=True)
@@ -1306,6 +1307,14 @@ def _resolve_run(run: list[int], tokens: list[Token], ctx: _Context, res: Resolu
     if _looks_like_organisation(words, ctx):
         _organisation(run, words, tokens, ctx, res, taken)
         return
+    company = _company_noun_beside(run, tokens, ctx, res, taken)
+    named_before = ctx.companies.get(" ".join(words))
+    if named_before is not None:
+        _add(res, tokens, i, j, named_before, "exact", 0.8, "name", ctx, taken)  # "Tembo said" after "carmaker Tembo"
+        return
+    if company is not None:
+        _company(run, tokens, company, ctx, res, taken)
+        return
     # 3. someone in the registry the context supports
     found = _registry_person(words, ctx)
     if found is not None:
@@ -1373,6 +1382,65 @@ def _organisation_references(tokens: list[Token], ctx: _Context, res: Resolution
             res.mentions[:] = [m for m in res.mentions if not (tokens[k + 1].start <= m.start < tokens[j + n - 1].end)]
             _add(res, tokens, k + 1, j + n, actor, "coreference", 0.7, "reference", ctx, taken)
             break
+
+
+def _company_noun_beside(run: list[int], tokens: list[Token], ctx: _Context, res: Resolution,
+                         taken: list[bool]) -> tuple[str | None] | None:
+    """"oil company Chevron", "the Kenyan carmaker Tembo", "Tembo, a Kenyan carmaker,": a
+    company noun right before the name, or after it in apposition, with lower-case
+    modifiers. Returns (the state an adjective among them names,), or None."""
+    sentence = tokens[run[0]].sentence
+
+    def phrase_ending(k: int) -> tuple[str | None] | None:
+        if k < 0 or tokens[k].sentence != sentence or tokens[k].text.lower() not in ctx.lex.company_nouns \
+                or not tokens[k].text.islower() or taken[k]:
+            return None
+        state = None
+        for i in range(k - 1, max(-1, k - 5), -1):
+            found = _state_named(next((m for m in res.mentions if m.start == tokens[i].start), None), ctx,
+                                 ("adjective",))
+            if found:
+                state = found
+                continue
+            if not tokens[i].text.islower() or tokens[i].text in ctx.lex.function_words:
+                break
+        return (state,)
+
+    before = phrase_ending(run[0] - 1)
+    if before is not None:
+        return before
+    k = run[-1] + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        j = k + 1
+        if j < len(tokens) and tokens[j].text.lower() in ("the", "a", "an"):
+            j += 1
+        phrase = ctx.sector_phrases.get(tokens[j].start) if j < len(tokens) else None
+        if phrase is not None and "BUS" in phrase.agents and not phrase.agents_first:
+            return (phrase.country,)  # "Zuri, a Ugandan shipping firm,": the phrase is a sector of its own
+        while j < len(tokens) and j - k < 6 and tokens[j].sentence == sentence:
+            if tokens[j].text.lower() in ctx.lex.company_nouns and tokens[j].text.islower():
+                return phrase_ending(j) if j + 1 >= len(tokens) or tokens[j + 1].text in (",", ".", ";") else None
+            if not (tokens[j].text.islower() or _state_named(next((m for m in res.mentions
+                                                                   if m.start == tokens[j].start), None), ctx,
+                                                              ("adjective",))):
+                break
+            j += 1
+    return None
+
+
+def _company(run, tokens, found: tuple[str | None], ctx: _Context, res: Resolution, taken) -> None:
+    """A company the registry does not know, with its state's business code if the text gives one."""
+    (country,) = found
+    i, j = run[0], run[-1] + 1
+    name = ctx.text[tokens[i].start:tokens[j - 1].end]
+    actor_id = f"new:{slug(name)}"
+    actor = res.new_actors.get(actor_id) or Actor(id=actor_id, type="organisation", subtype="company", name=name,
+                                                  source="discovered")
+    if country and actor.country is None:
+        actor.country, actor.code = country, _sector_code(country, ["BUS"])
+    res.new_actors[actor_id] = actor
+    ctx.companies[" ".join(t.text for t in tokens[i:j])] = actor
+    _add(res, tokens, i, j, actor, "new", 0.7, "new", ctx, taken)
 
 
 def _ner_says(run: list[int], tokens: list[Token], ctx: _Context) -> str | None:
