@@ -401,3 +401,13 @@ def test_a_company_noun_beside_an_unknown_name_makes_it_a_company():
     assert ("Zuri", "new:zuri", "UGABUS") in got
     assert result.new_actors["new:tembo"].subtype == "company"
     assert not any(t == "Shabaab" for t, _, _ in got)  # "group" is no company noun
+
+
+def test_a_counterpart_the_registry_does_not_know():
+    # named beside it: that person, who takes the office and the state; named nowhere: the office's organ
+    got = mentions("Abbas Araghchi met his Kenyan counterpart Musalia Mudavadi in Nairobi.", "2025-03-01")
+    found = {m.text: (m.actor, m.code) for m in got.mentions}
+    assert found["Kenyan counterpart"] == found["Musalia Mudavadi"] == ("new:musalia-mudavadi", "KENGOV")
+    got = resolved("Kenyan Foreign Minister Musalia Mudavadi called his Ugandan counterpart, then his Iranian "
+                   "counterpart.", "2025-03-01")
+    assert got["Ugandan counterpart"] == "UGAGOV" and got["Iranian counterpart"] == "abbas-araghchi"

@@ -1070,20 +1070,27 @@ def _counterparts(tokens: list[Token], ctx: _Context, res: Resolution, taken: li
         anchor = _office_of_previous_person(tokens, k, country, ctx, res)
         if anchor is None:
             continue
-        named = _named_after(tokens, k + 1, res)
         start = ctx.tok_at_start[country_m.start]
-        res.mentions[:] = [m for m in res.mentions if m is not country_m]
-        if named is not None:
-            person = ctx.registry.actors.get(named.actor) or res.new_actors.get(named.actor)
-            if person:
-                _add(res, tokens, start, k + 1, person, "role", 1.0, "counterpart", ctx, taken, role=anchor)
-            continue
-        holders = ctx.registry.holders(anchor, country, ctx.lo, ctx.hi)
-        if holders:
+        phrase = _PendingTitle(start, k, k + 1, k + 1, (anchor,), country, False)
+        person = _person_beside(tokens, phrase, ctx, res)  # "his Kenyan counterpart Musalia Mudavadi"
+        holders = ctx.registry.holders(anchor, country, ctx.lo, ctx.hi) if person is None else []
+        introduced = _introduced_holder(phrase, ctx, res) if person is None and not holders else None
+        if person is not None or holders or introduced is not None:
+            res.mentions[:] = [m for m in res.mentions if m is not country_m]
+        if person is not None:
+            if person.id in res.new_actors:
+                _give_role(person, anchor, country, ctx)
+            _add(res, tokens, start, k + 1, person, "role", 1.0, "counterpart", ctx, taken, role=anchor)
+        elif holders:
             actor, role, share = holders[0]
             confidence = 0.9 if actor.id in ctx.people else 0.8
             _add(res, tokens, start, k + 1, actor, "coreference", confidence, "counterpart", ctx, taken,
                  role=role.office)
+        elif introduced is not None:
+            _add(res, tokens, start, k + 1, introduced, "coreference", 0.8, "counterpart", ctx, taken, role=anchor)
+        elif _state_office(anchor, ctx):
+            # nobody known holds it: the office's organ of that state ("his Kenyan counterpart" is KENGOV)
+            _add_sector(tokens, start, k + 1, country, ctx.registry.offices[anchor].sector, ctx, res, taken)
 
 
 def _office_of_previous_person(tokens, k, other_country, ctx, res) -> str | None:
@@ -1093,7 +1100,7 @@ def _office_of_previous_person(tokens, k, other_country, ctx, res) -> str | None
     for m in sorted(res.mentions, key=lambda m: -m.start):
         if m.start >= tokens[k].start or m.sentence < sentence - 1:
             continue
-        person = ctx.registry.actors.get(m.actor)
+        person = ctx.registry.actors.get(m.actor) or res.new_actors.get(m.actor)
         if person is None or person.type != "person" or person.country == other_country:
             continue
         if m.role:
