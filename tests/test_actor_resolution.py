@@ -411,3 +411,17 @@ def test_a_counterpart_the_registry_does_not_know():
     got = resolved("Kenyan Foreign Minister Musalia Mudavadi called his Ugandan counterpart, then his Iranian "
                    "counterpart.", "2025-03-01")
     assert got["Ugandan counterpart"] == "UGAGOV" and got["Iranian counterpart"] == "abbas-araghchi"
+
+
+def test_a_person_described_in_apposition_takes_the_state_of_the_description():
+    text = ("Tom Okello, a Ugandan diplomat, said so. Amina Odhiambo, a spokeswoman for the Kenyan foreign "
+            "ministry, agreed. Okello left.")
+    result = mentions(text, "2025-03-01")
+    got = {m.text: (m.actor, m.code) for m in result.mentions}
+    # the described diplomat is Okello himself; the ministry stays a body of its own
+    assert got["Tom Okello"] == got["Ugandan diplomat"] == got["Okello"] == ("new:tom-okello", "UGAGOV")
+    assert got["Amina Odhiambo"] == ("new:amina-odhiambo", "KENGOV") and got["Kenyan foreign ministry"][0] == "KENGOV"
+    assert result.new_actors["new:amina-odhiambo"].roles[0].title == "spokeswoman"
+    # a description that goes on is not the person's
+    got = resolved("Tom Okello, a Ugandan diplomat's driver, said so.")
+    assert got["Ugandan diplomat"] == "UGAGOV"

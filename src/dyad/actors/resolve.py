@@ -156,6 +156,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
         if len(run) == 1 and not taken[run[-1]]:
             _resolve_run(run, tokens, ctx, res, taken)
     _settle_titles(tokens, ctx, res, taken)
+    _appositions(tokens, ctx, res)
     _bare_titles(tokens, ctx, res)
     _organisation_references(tokens, ctx, res, taken)
     _counterparts(tokens, ctx, res, taken)
@@ -796,6 +797,49 @@ def _introduced_holder(t: _PendingTitle, ctx: _Context, res: Resolution) -> Acto
     found = {a.id: a for a in ctx.people.values() if a.id in res.new_actors
              and any(r.office in t.offices and r.country == t.country for r in a.roles)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_AFFILIATED = frozenset({"for", "at", "of", "with", "in", "from"})
+
+
+def _appositions(tokens, ctx: _Context, res: Resolution) -> None:
+    """"Tom Okello, a Ugandan diplomat,", "Amina Said, a spokeswoman for the Kenyan foreign
+    ministry,": a person the registry does not know, described in apposition as a state's
+    agent or as working for a body with a state, takes that state and code. The
+    described agent is the person, so its phrase becomes a mention of them."""
+    by_start = {m.start: m for m in res.mentions}
+    for m in list(res.mentions):
+        person = res.new_actors.get(m.actor)
+        if person is None or person.type != "person" or person.country or m.form not in ("new", "name"):
+            continue
+        k = ctx.tok_at_end[m.end] + 1
+        if k + 2 >= len(tokens) or tokens[k].text != ",":
+            continue
+        j = k + 1 + (tokens[k + 1].text.lower() in ("a", "an", "the"))
+        role_words = []
+        while (j < len(tokens) and tokens[j].text.islower() and tokens[j].text not in _AFFILIATED
+               and len(role_words) < 3):
+            role_words.append(tokens[j].text)
+            j += 1
+        if role_words:
+            if not (j + 1 < len(tokens) and tokens[j].text in _AFFILIATED
+                    and any(w in ctx.lex.person_roles for w in role_words)):
+                continue
+            j += 1 + (tokens[j + 1].text == "the")
+        described = by_start.get(tokens[j].start) if j < len(tokens) else None
+        body = (ctx.registry.actors.get(described.actor) or res.new_actors.get(described.actor)) if described else None
+        if body is None or body.type == "person" or not body.country or not described.code \
+                or (not role_words and described.form != "sector"):
+            continue
+        after = ctx.tok_at_end[described.end] + 1
+        if after < len(tokens) and tokens[after].text not in (",", ".", ";") and tokens[after].sentence == m.sentence:
+            continue  # "X, a Ugandan diplomat's aide": the phrase goes on
+        title = " ".join(role_words) or described.text
+        person.country = body.country
+        person.roles.insert(0, Role(office="other", code=described.code, country=body.country, title=title))
+        if not role_words:  # "Tom Okello, a Ugandan diplomat": that diplomat is he
+            described.actor, described.name, described.form, described.method = person.id, person.name, "title", \
+                "coreference"
 
 
 def _bare_titles(tokens, ctx: _Context, res: Resolution) -> None:
