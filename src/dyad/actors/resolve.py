@@ -1259,9 +1259,9 @@ def _trim(run: list[int], tokens: list[Token], ctx: _Context) -> list[int]:
         t = tokens[run[0]]
         low = t.text.lower()
         common = low in lex.common_words or low in ctx.lower_words
-        if common and low in lex.family_name_first and len(run) > 1 and \
+        if common and (low in lex.family_name_first or low in lex.given_names) and len(run) > 1 and \
                 tokens[run[1]].text.lower() not in lex.common_words:
-            common = False  # "Park Jiwoo said": a family name, though "park" is a word too
+            common = False  # "Park Jiwoo said", "Mark Okello said": a name, though "park" is a word too
         if low in lex.not_names or low in lex.honorifics or _sentence_initial(tokens, run[0]) and common:
             run = run[1:]
             continue
@@ -1585,11 +1585,27 @@ def _registry_person(words: list[str], ctx: _Context) -> tuple[Actor, str, float
     top = scored[0]
     if len(scored) > 1 and scored[1][0] == top[0] and scored[1][1] >= top[1] - 2:
         return None  # two people fit as well: leave it unresolved rather than guess
-    if len(words) == 1 and not (top[0] >= 2 or _prominent_here(top[2], ctx)):
-        return None  # a bare surname the document's date and countries do not support
+    # in a state the document names, an international official, or a leader known without one ("Putin")
+    placed = top[0] % 2 == 1 or _country_of_person(top[2], ctx) is None or _leader_at_date(top[2], ctx)
+    if len(words) == 1 and not (top[0] >= 2 and placed or _prominent_here(top[2], ctx)):
+        # a bare surname the document's date and countries do not support: "Haddad" in a story
+        # on Egypt is not Brazil's finance minister, though he is in office at the date
+        return None
     method = "surname" if len(words) == 1 else ("alias" if top[1] == 100 else "fuzzy")
     confidence = {3: 0.9, 2: 0.85, 1: 0.75, 0: 0.6}[top[0]] * (top[1] / 100)
     return top[2], method, confidence
+
+
+def _leader_at_date(actor: Actor, ctx: _Context) -> bool:
+    offices = ctx.registry.offices
+    return any(r.overlap(ctx.lo, ctx.hi) > 0 and (o := offices.get(r.office or "")) is not None
+               and (o.head_of_state or o.head_of_government) for r in actor.roles)
+
+
+def _country_of_person(actor: Actor, ctx: _Context) -> str | None:
+    """The state a registry person acts for at the date (None for an international official)."""
+    roles = [r for r in actor.roles if r.overlap(ctx.lo, ctx.hi) > 0]
+    return next((r.country for r in roles if r.country), None) if roles else actor.country
 
 
 def _prominent_here(actor: Actor, ctx: _Context) -> bool:
