@@ -558,9 +558,10 @@ def _vessels(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bo
         if j == k + 1 or tokens[k + 1].text.isupper():
             continue
         inside = [m for m in res.mentions if tok.start <= m.start and m.end <= tokens[j - 1].end]
-        if any((ctx.registry.actors.get(m.actor) or Actor("", "group", "")).type not in ("person", "state")
-               for m in inside):
-            continue
+        if inside and states is None or any(
+                (ctx.registry.actors.get(m.actor) or Actor("", "group", "")).type not in ("person", "state")
+                for m in inside):
+            continue  # a merchant prefix is only trusted before a name nothing else explains
         res.mentions[:] = [m for m in res.mentions if m not in inside]
         for n in range(k, j):
             taken[n] = True
