@@ -110,3 +110,16 @@ def test_phoenix_dictionary_import_is_used_for_later_documents(tmp_path, db, dya
     assert any(role["code"] == "IRNGOV" and role["start"] == "2020-01-01" for role in info["roles"])
     r = dyad("actors", "import", tmp_path / "none.txt", "--db", db)
     assert r.code == 1 and "no such file" in r.err
+
+
+def test_a_person_introduced_by_a_title_keeps_the_country_across_documents(tmp_path, db, dyad):
+    # one article gives the title, a later one only the name: the person stays Kenya's
+    (tmp_path / "a.txt").write_text("published: 2025-03-01\n\nKenyan President Samia Wanjiru met officials "
+                                    "in Kampala on Monday. Wanjiru praised Uganda.")
+    (tmp_path / "b.txt").write_text("published: 2025-03-02\n\nSamia Wanjiru said on Tuesday that Uganda had "
+                                    "broken its word.")
+    assert dyad("ingest", tmp_path / "a.txt", "--db", db, "-q").code == 0
+    assert dyad("ingest", tmp_path / "b.txt", "--db", db, "-q").code == 0
+    info = dyad("actor", "Samia Wanjiru", "--db", db, "--json").json
+    assert info["id"] == "new:samia-wanjiru" and info["country"] == "KEN"
+    assert any(r["office"] == "president" and r["code"] == "KENGOV" for r in info["roles"])

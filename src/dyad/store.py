@@ -252,14 +252,18 @@ class Store:
 
     def upsert_actor(self, actor: dict[str, Any]) -> None:
         """Store an actor record; a discovered actor seen again gains the roles
-        (affiliations) the new document gives it."""
-        row = self.conn.execute("SELECT data FROM actors WHERE id = ?", (actor["id"],)).fetchone()
+        (affiliations) the new document gives it, and keeps the country and code
+        an earlier document gave it when this one names no country."""
+        row = self.conn.execute("SELECT data, country, code FROM actors WHERE id = ?", (actor["id"],)).fetchone()
         data = {"aliases": actor.get("aliases", []), "roles": actor.get("roles", [])}
         if row is not None:
             old = json.loads(row["data"])
-            if old == data:
+            discovered = actor.get("source") == "discovered"
+            if discovered and not actor.get("country"):
+                actor = {**actor, "country": row["country"], "code": actor.get("code") or row["code"]}
+            if old == data and (row["country"], row["code"]) == (actor.get("country"), actor.get("code")):
                 return
-            if actor.get("source") == "discovered":
+            if discovered:
                 data["roles"] = old["roles"] + [r for r in data["roles"] if r not in old["roles"]]
                 data["aliases"] = sorted(set(old["aliases"]) | set(data["aliases"]))
         self.conn.execute(

@@ -32,11 +32,19 @@ class Lexicon:
     patron_prefixes: tuple[str, ...] = ()
     patron_suffixes: tuple[str, ...] = ()
     patron_sectors: frozenset[str] = frozenset()
+    former_words: frozenset[str] = frozenset()
+    family_name_first: frozenset[str] = frozenset()
+    company_nouns: frozenset[str] = frozenset()
+    naval_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "USS" -> ("USA",)
+    civil_prefixes: frozenset[str] = frozenset()
+    vessel_sector: str | None = None
+    former_sector: str | None = None
 
 
 @cache
 def lexicon() -> Lexicon:
     cues = load_yaml("lexicon/cues.yaml")
+    vessels = load_yaml("lexicon/vessels.yaml")
     return Lexicon(
         common_words=_word_file("common_words.txt"),
         given_names=_word_file("given_names.txt") | frozenset(cues["extra_given_names"]),
@@ -53,4 +61,11 @@ def lexicon() -> Lexicon:
         patron_prefixes=tuple(cues.get("patron_prefixes") or ()),
         patron_suffixes=tuple(cues.get("patron_suffixes") or ()),
         patron_sectors=frozenset(cues.get("patron_sectors") or ()),
+        former_words=frozenset(cues.get("former_words") or ()),
+        former_sector=cues.get("former_sector"),
+        family_name_first=frozenset(cues.get("family_name_first") or ()),
+        company_nouns=frozenset(cues.get("company_nouns") or ()),
+        naval_prefixes={prefix: tuple(states) for prefix, states in vessels["naval"].items()},
+        civil_prefixes=frozenset(vessels["civil"]),
+        vessel_sector=vessels["sector"],
     )

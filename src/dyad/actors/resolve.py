@@ -84,6 +84,28 @@ class _Context:
     # codes in order, and whether the agent nouns come before the state ("officials
     # of Iran") or after it ("Iranian officials"); _distribute reads it.
     sector_phrases: dict[int, _SectorPhrase] = field(default_factory=dict)
+    # Title phrases whose holder waits for the names pass (see _PendingTitle).
+    pending_titles: list[_PendingTitle] = field(default_factory=list)
+    headlines: dict[int, bool] = field(default_factory=dict)  # sentence index -> written in title case
+    organs: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (state, "coast guard") -> named body
+    named_inside: dict[str, set[str]] = field(default_factory=dict)  # organisation id -> states its name names
+    companies: dict[str, Actor] = field(default_factory=dict)  # names a company noun introduced
+
+
+@dataclass(frozen=True)
+class _PendingTitle:
+    """A title phrase resolved after the names: one with an unresolved name beside it
+    ("Kenyan President Samia Wanjiru", "Wu Qian, the Chinese foreign ministry
+    spokesman"), whose holder is that name, or one the registry has no holder for at
+    the date ("the Kenyan president"), who is the person the document introduced with
+    that title, else the office's sector of the state (KENGOV)."""
+    start_tok: int
+    title_start: int
+    end_tok: int
+    title_end: int
+    offices: tuple[str, ...]
+    country: str
+    former: bool  # "the former Kenyan president": not the holder at the date
 
 
 @dataclass(frozen=True)
@@ -120,22 +142,29 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
     _registry_forms(tokens, ctx, res, taken)
     _titles_and_sectors(tokens, ctx, res, taken)
     _patron_groups(tokens, ctx, res, taken)
-    runs = _capitalised_runs(tokens, ctx, taken)
+    _vessels(tokens, ctx, res, taken)
+    runs = _capitalised_runs(tokens, ctx, taken, res)
     # Full names first, wherever they stand, so that a surname or a garbled
     # run earlier in the text can be linked to the person named later.
     for run in runs:
         if len(run) > 1:
             _resolve_full_name(run, tokens, ctx, res, taken)
     for run in runs:
-        if len(run) > 1 and not taken[run[0]]:
+        if len(run) > 1 and not taken[run[-1]]:
             _resolve_run(run, tokens, ctx, res, taken)
     for run in runs:
-        if len(run) == 1 and not taken[run[0]]:
+        if len(run) == 1 and not taken[run[-1]]:
             _resolve_run(run, tokens, ctx, res, taken)
+    _settle_titles(tokens, ctx, res, taken)
+    _appositions(tokens, ctx, res)
+    _bare_titles(tokens, ctx, res)
+    _organisation_references(tokens, ctx, res, taken)
     _counterparts(tokens, ctx, res, taken)
+    _code_new_people(ctx, res)
     res.mentions.sort(key=lambda m: (m.start, -m.end))
     res.mentions = _sector_names(_merge_adjacent(_outermost(res.mentions), text), text, ctx, res)
     res.mentions = _distribute(res.mentions, tokens, ctx, res)
+    _link_to_organs(res.mentions, ctx, res)
     return res
 
 
@@ -386,7 +415,10 @@ def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken,
             n, code = sector
             if titles or tokens[k + n - 1].text.lower() not in ctx.lex.topic_nouns:
                 end, codes = _stacked_sectors(tokens, k + n, [code], ctx, taken)
-                _add_sector(tokens, start_tok, end, country, codes, ctx, res, taken)
+                if end == k + n and _named_body(tokens, k, end, ctx):
+                    _add_organ(tokens, start_tok, k, end, country, code, ctx, res, taken)
+                else:
+                    _add_sector(tokens, start_tok, end, country, codes, ctx, res, taken)
             return
         low = tok.text.lower()
         if not titles:
@@ -398,6 +430,66 @@ def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken,
         capitals = capitals or capital
         skipped += 1
         k += 1
+
+
+def _headline(tokens: list[Token], sentence: int, ctx: _Context) -> bool:
+    """A sentence in title case, as headlines are written: all its longer words
+    capitalised, verbs too, so capitals there do not mark names."""
+    if sentence not in ctx.headlines:
+        longer = [t.text for t in tokens if t.sentence == sentence and t.text.isalpha() and len(t.text) > 3]
+        ctx.headlines[sentence] = len(longer) >= 3 and all(w[0].isupper() for w in longer)
+    return ctx.headlines[sentence]
+
+
+def _named_body(tokens, k: int, end: int, ctx: _Context) -> bool:
+    """"Coast Guard", "Foreign Ministry", "Ministry of Defence" written with capitals after a
+    state's word: the name of one body of that state, not the sector at large. Only nouns
+    that head the names of bodies (org_heads: "Guard", "Ministry", "Army", "Navy"), not
+    people ("Officials") or the government as a whole; not in a headline, where every
+    word is capitalised."""
+    words = [t.text for t in tokens[k:end]]
+    names = [w for w in words if w not in _CONNECTORS and w != "the"]
+    if not names or not all(w[:1].isupper() and not w.isupper() for w in names):
+        return False
+    heads = {names[0].lower(), names[-1].lower(), names[-1].lower().rstrip("s")}
+    return bool(heads & ctx.lex.org_heads) and not _headline(tokens, tokens[k].sentence, ctx)
+
+
+def _add_organ(tokens, start_tok: int, k: int, end: int, country: str, agent: str, ctx: _Context,
+               res: Resolution, taken) -> None:
+    """A named body of a state ("China Coast Guard", "the Russian Foreign Ministry"): an
+    organ with the state's sector code, as organs.yaml's are, one per state and name
+    however the state is written ("China Coast Guard", "Chinese Coast Guard", "China's
+    Coast Guard")."""
+    body = " ".join(t.text for t in tokens[k:end])
+    actor_id = f"new:{country.lower()}-{slug(body)}"
+    actor = res.new_actors.get(actor_id)
+    if actor is None:
+        first = tokens[start_tok]
+        written = ctx.text[first.start:tokens[end - 1].end]
+        if end - start_tok > 1 and tokens[ctx.tok_at_end[first.end] + 1].text == "'s":
+            state = ctx.registry.actors[country]
+            written = f"{(state.adjectives or [state.name])[0]} {body}"  # "Russia's Foreign Ministry"
+        actor = Actor(id=actor_id, type="organisation", subtype="organ", name=written, country=country,
+                      code=_sector_code(country, [agent]), source="discovered")
+        res.new_actors[actor_id] = actor
+    ctx.organs[(country, body.lower())] = actor
+    res.mentions[:] = [m for m in res.mentions if not (m.start == tokens[start_tok].start and m.form != "title")]
+    _add(res, tokens, start_tok, end, actor, "new", 0.85, "name", ctx, taken)
+
+
+def _link_to_organs(mentions: list[Mention], ctx: _Context, res: Resolution) -> None:
+    """"the Chinese coast guard" in a document that names the China Coast Guard: the same body."""
+    for m in mentions:
+        actor = res.new_actors.get(m.actor)
+        if m.form != "sector" or actor is None or actor.subtype != "sector":
+            continue
+        words = m.text.lower().split()
+        for n in range(1, len(words)):
+            organ = ctx.organs.get((actor.country or "", " ".join(words[n:])))
+            if organ is not None and organ.code == m.code:
+                m.actor, m.name = organ.id, organ.name
+                break
 
 
 def _stacked_sectors(tokens: list[Token], k: int, codes: list[str], ctx: _Context,
@@ -450,6 +542,42 @@ def _patron_groups(tokens: list[Token], ctx: _Context, res: Resolution, taken: l
             _add_sector(tokens, k, k + 1 + sector[0], country, sector[1], ctx, res, taken)
 
 
+def _vessels(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bool]) -> None:
+    """"BRP Sierra Madre", "USS Ronald Reagan": a ship's prefix before a name makes it a
+    ship, not a person; a navy's ship is its state's armed forces (vessels.yaml). A word
+    of the name the registry knows ("Reagan", "Georgia") is part of it."""
+    lex = ctx.lex
+    for k, tok in enumerate(tokens):
+        states = lex.naval_prefixes.get(tok.text)
+        if taken[k] or states is None and tok.text not in lex.civil_prefixes:
+            continue
+        j = k + 1
+        while j < len(tokens) and j - k <= 5 and tokens[j].sentence == tok.sentence and (
+                _is_name_token(tokens[j], ctx) or tokens[j].text.isdigit() and j > k + 1):
+            j += 1
+        if j == k + 1 or tokens[k + 1].text.isupper():
+            continue
+        inside = [m for m in res.mentions if tok.start <= m.start and m.end <= tokens[j - 1].end]
+        if inside and states is None or any(
+                (ctx.registry.actors.get(m.actor) or Actor("", "group", "")).type not in ("person", "state")
+                for m in inside):
+            continue  # a merchant prefix is only trusted before a name nothing else explains
+        res.mentions[:] = [m for m in res.mentions if m not in inside]
+        for n in range(k, j):
+            taken[n] = True
+        mentioned = [c for c in states or () if ctx.countries.get(c)]
+        country = mentioned[0] if len(mentioned) == 1 else states[0] if states and not mentioned else None
+        if country is None:
+            continue  # a merchant ship, or a prefix of two navies both mentioned: no person, no state
+        name = ctx.text[tok.start:tokens[j - 1].end]
+        actor_id = f"new:{slug(name)}"
+        actor = res.new_actors.get(actor_id) or Actor(id=actor_id, type="organisation", subtype="vessel", name=name,
+                                                      country=country, code=_sector_code(country, [lex.vessel_sector]),
+                                                      source="discovered")
+        res.new_actors[actor_id] = actor
+        _add(res, tokens, k, j, actor, "new", 0.8, "name", ctx, taken)
+
+
 def _titles_of_country(tokens, ctx, res, taken) -> None:
     """"President of Iran", "foreign minister of Russia"; and sectors the same
     way: "the government of Iran", "troops from Russia", "officials in Tehran"."""
@@ -485,6 +613,9 @@ def _titles_of_country(tokens, ctx, res, taken) -> None:
             country_m = next((m for m in res.mentions if m.start == tokens[j + 1].start), None)
             if country_m is None:
                 continue
+            after = ctx.tok_at_end[country_m.end] + 1
+            if after < len(tokens) and tokens[after].text == "'s":
+                continue  # "head of Iran's Strategic Council": the office is the council's
             country = _country_of(ctx.registry.actors[country_m.actor])
             if country:
                 end = ctx.tok_at_end[country_m.end] + 1
@@ -527,28 +658,248 @@ def _resolve_title(tokens, start_tok, title_start, end_tok, targets, country, ct
         if person is not None:
             _add(res, tokens, start_tok, end_tok, person, "role", 1.0, "title", ctx, taken, role=offices[0])
         return
+    pending = _PendingTitle(start_tok, title_start, end_tok, title_end, tuple(offices), country,
+                            _former(tokens, start_tok, ctx))
+    if not _state_office(offices[0], ctx):
+        _resolve_holder(tokens, pending, ctx, res, taken)  # "IAEA chief": an organisation's office
+        return
+    if pending.former or _name_beside(tokens, start_tok, end_tok, ctx, taken) or not _resolve_holder(
+            tokens, pending, ctx, res, taken):
+        ctx.pending_titles.append(pending)
+
+
+def _state_office(key: str, ctx: _Context) -> bool:
+    office = ctx.registry.offices.get(key)
+    return office is not None and bool(office.sector) and not office.org_office
+
+
+def _former(tokens, start_tok: int, ctx: _Context) -> bool:
+    """"the former Iranian president": someone who held the office, not its holder at the date."""
+    return start_tok > 0 and tokens[start_tok - 1].text.lower() in ctx.lex.former_words
+
+
+def _resolve_holder(tokens, t: _PendingTitle, ctx: _Context, res: Resolution, taken) -> bool:
+    """The registry person who held the title's office at the date, as a mention of the
+    title phrase; False when there is none to name."""
     holders = []
-    posted_to = _posting(tokens, end_tok, ctx, res) or _posting_within(tokens, title_start, title_end, res)
-    for office in offices:
+    posted_to = _posting(tokens, t.end_tok, ctx, res) or _posting_within(tokens, t.title_start, t.title_end, res)
+    for office in t.offices:
         needs = ctx.registry.offices.get(office)
         if office in ("ambassador", "envoy") or needs is not None and needs.key in ("ambassador", "envoy"):
             if posted_to is None:
                 continue  # "the Iranian ambassador" is one of many without "to <state>"
-            holders = [h for h in ctx.registry.holders(office, country, ctx.lo, ctx.hi) if h[1].to == posted_to]
+            holders = [h for h in ctx.registry.holders(office, t.country, ctx.lo, ctx.hi) if h[1].to == posted_to]
         else:
-            holders = ctx.registry.holders(office, country, ctx.lo, ctx.hi)
+            holders = ctx.registry.holders(office, t.country, ctx.lo, ctx.hi)
         if holders:
             break
     if not holders:
-        return
+        return False
     named_here = [h for h in holders if h[0].id in ctx.people]
     if ctx.undated and not named_here:
-        return  # without a date, "the president" could be any of them
+        return False  # without a date, "the president" could be any of them
     actor, role, share = (named_here or holders)[0]
     confidence = 0.95 if named_here else 0.85 * share if share < 1 else 0.85
     if len(holders) > 1 and not named_here:
         confidence = min(confidence, 0.6)
-    _add(res, tokens, start_tok, end_tok, actor, "role", confidence, "title", ctx, taken, role=role.office)
+    _add(res, tokens, t.start_tok, t.end_tok, actor, "role", confidence, "title", ctx, taken, role=role.office)
+    return True
+
+
+def _name_beside(tokens, start_tok: int, end_tok: int, ctx: _Context, taken) -> bool:
+    """A capitalised word no pass has resolved yet right after the title phrase
+    ("Chinese foreign ministry spokesman Wu Qian", "the Kenyan president, Samia
+    Wanjiru") or a name before it in apposition ("Wu Qian, the Chinese ... spokesman"):
+    the title may be that person's, so it waits for the names."""
+    sentence = tokens[start_tok].sentence
+    k = end_tok + 1 if end_tok < len(tokens) and tokens[end_tok].text == "," else end_tok
+    if k < len(tokens) and not taken[k] and tokens[k].sentence == sentence and _is_name_token(tokens[k], ctx):
+        return True
+    j = start_tok - 1
+    if j >= 0 and tokens[j].text.lower() in ("the", "a", "an"):
+        j -= 1
+    return (j >= 1 and tokens[j].text == "," and not taken[j - 1] and tokens[j - 1].sentence == sentence
+            and _is_name_token(tokens[j - 1], ctx))
+
+
+def _settle_titles(tokens, ctx: _Context, res: Resolution, taken) -> None:
+    """The title phrases that waited for the names pass (see _PendingTitle)."""
+    rest = []
+    for t in ctx.pending_titles:
+        person = _person_beside(tokens, t, ctx, res)
+        if person is None:
+            rest.append(t)
+            continue
+        if person.id in res.new_actors and not t.former:
+            _give_role(person, t.offices[0], t.country, ctx)
+        elif person.id in res.new_actors and person.country is None:
+            person.country = t.country  # a former holder: their country, no office at the date
+        _add(res, tokens, t.start_tok, t.end_tok, person, "role", 0.9, "title", ctx, taken, role=t.offices[0])
+    for t in rest:
+        if any(taken[k] for k in range(t.title_start, t.title_end)):
+            continue
+        if not t.former and _resolve_holder(tokens, t, ctx, res, taken):
+            continue
+        introduced = None if t.former else _introduced_holder(t, ctx, res)
+        if introduced is not None:
+            # "the Kenyan president" after "Kenyan President Samia Wanjiru": her again
+            _add(res, tokens, t.start_tok, t.end_tok, introduced, "coreference", 0.8, "title", ctx, taken,
+                 role=t.offices[0])
+            continue
+        office = ctx.registry.offices.get(t.offices[0])
+        sector = ctx.lex.former_sector if t.former else office.sector if office and not office.org_office else None
+        if sector:
+            # No holder to name: the office's organ of the state, as CAMEO codes it
+            # ("the Kenyan president" is KENGOV; "a former Kenyan president" KENELI).
+            _add_sector(tokens, t.start_tok, t.end_tok, t.country, sector, ctx, res, taken)
+
+
+def _person_beside(tokens, t: _PendingTitle, ctx: _Context, res: Resolution) -> Actor | None:
+    """The person named right after the title phrase or in apposition before it."""
+    def person_at(m: Mention | None) -> Actor | None:
+        if m is None or m.form not in ("name", "alias", "new", "surname"):
+            return None
+        actor = ctx.registry.actors.get(m.actor) or res.new_actors.get(m.actor)
+        return actor if actor is not None and actor.type == "person" else None
+
+    k = t.end_tok
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1  # "the Kenyan president, Samia Wanjiru,"
+    if k < len(tokens):
+        found = person_at(next((m for m in res.mentions if m.start == tokens[k].start), None))
+        if found is not None:
+            return found
+    j = t.start_tok - 1
+    if j >= 0 and tokens[j].text.lower() in ("the", "a", "an"):
+        j -= 1
+    if j >= 1 and tokens[j].text == ",":
+        return person_at(next((m for m in res.mentions if m.end == tokens[j - 1].end), None))
+    return None
+
+
+def _role_code(office_key: str, country: str, ctx: _Context) -> str:
+    office = ctx.registry.offices.get(office_key)
+    return f"{country}{office.sector}" if office and office.sector and not office.org_office else country
+
+
+def _give_role(person: Actor, office_key: str, country: str, ctx: _Context) -> None:
+    """A person the registry does not know takes the country and office of the title
+    that introduces them; a title of another country does not change them."""
+    office = ctx.registry.offices.get(office_key)
+    if office is None or office.org_office or person.country not in (None, country):
+        return
+    person.country = person.country or country
+    if not any(r.office == office_key and r.country == country for r in person.roles):
+        person.roles.append(Role(office=office_key, code=_role_code(office_key, country, ctx), country=country))
+
+
+def _introduced_holder(t: _PendingTitle, ctx: _Context, res: Resolution) -> Actor | None:
+    """The one person this document introduced with the title's office and country."""
+    found = {a.id: a for a in ctx.people.values() if a.id in res.new_actors
+             and any(r.office in t.offices and r.country == t.country for r in a.roles)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_AFFILIATED = frozenset({"for", "at", "of", "with", "in", "from"})
+
+
+def _appositions(tokens, ctx: _Context, res: Resolution) -> None:
+    """"Tom Okello, a Ugandan diplomat,", "Amina Said, a spokeswoman for the Kenyan foreign
+    ministry,": a person the registry does not know, described in apposition as a state's
+    agent or as working for a body with a state, takes that state and code. The
+    described agent is the person, so its phrase becomes a mention of them."""
+    by_start = {m.start: m for m in res.mentions}
+    for m in list(res.mentions):
+        person = res.new_actors.get(m.actor)
+        if person is None or person.type != "person" or person.country or m.form not in ("new", "name"):
+            continue
+        k = ctx.tok_at_end[m.end] + 1
+        if k + 2 >= len(tokens) or tokens[k].text != ",":
+            continue
+        j = k + 1 + (tokens[k + 1].text.lower() in ("a", "an", "the"))
+        role_words = []
+        while (j < len(tokens) and tokens[j].text.islower() and tokens[j].text not in _AFFILIATED
+               and len(role_words) < 3):
+            role_words.append(tokens[j].text)
+            j += 1
+        if role_words:
+            if not (j + 1 < len(tokens) and tokens[j].text in _AFFILIATED
+                    and any(w in ctx.lex.person_roles for w in role_words)):
+                continue
+            j += 1 + (tokens[j + 1].text == "the")
+        described = by_start.get(tokens[j].start) if j < len(tokens) else None
+        body = (ctx.registry.actors.get(described.actor) or res.new_actors.get(described.actor)) if described else None
+        if body is None or body.type == "person" or not body.country or not described.code \
+                or (not role_words and described.form != "sector"):
+            continue
+        after = ctx.tok_at_end[described.end] + 1
+        if after < len(tokens) and tokens[after].text not in (",", ".", ";") and tokens[after].sentence == m.sentence:
+            continue  # "X, a Ugandan diplomat's aide": the phrase goes on
+        title = " ".join(role_words) or described.text
+        person.country = body.country
+        person.roles.insert(0, Role(office="other", code=described.code, country=body.country, title=title))
+        if not role_words:  # "Tom Okello, a Ugandan diplomat": that diplomat is he
+            described.actor, described.name, described.form, described.method = person.id, person.name, "title", \
+                "coreference"
+
+
+def _bare_titles(tokens, ctx: _Context, res: Resolution) -> None:
+    """"President Samia Wanjiru" with no country word, in an article on Kenya and
+    Uganda: her country is the one of the document's states whose holder of that
+    office at the date is not known to be someone else (Uganda's president is in the
+    registry). Where more than one state remains, or the text says "former", no guess."""
+    if ctx.undated:
+        return
+    states = [c for c, n in ctx.countries.items() if n and (a := ctx.registry.actors.get(c)) and a.type == "state"]
+    for m in list(res.mentions):
+        person = res.new_actors.get(m.actor)
+        if m.form != "new" or person is None or person.type != "person" or person.country is not None:
+            continue
+        first = ctx.tok_at_start.get(m.start)
+        title = _title_ending_at(tokens, first, ctx) if first is not None else None
+        if title is None:
+            continue
+        i, offices = title
+        before = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else None
+        if before is not None and (before.text[:1].isupper() or before.text.lower() in ctx.lex.former_words
+                                   or any(x.end == before.end for x in res.mentions)):
+            continue  # "Commission President X", "former President X", "Kenyan President X"
+        for office in offices:
+            left = [c for c in states if not _held_by_another(office, c, person, ctx, res)]
+            if len(left) == 1:
+                _give_role(person, office, left[0], ctx)
+                break
+
+
+def _title_ending_at(tokens, k: int, ctx: _Context) -> tuple[int, list[str]] | None:
+    """A capitalised state office title that ends right before token k: (first token, offices)."""
+    for i in range(max(0, k - 6), k):
+        title = ctx.gazetteer.match_title(tokens, i)
+        if title and i + title[0] == k and tokens[i].text[:1].isupper():
+            offices = [o for o in title[1] if not o.startswith("person:") and (off := ctx.registry.offices.get(o))
+                       and off.sector and not off.org_office]
+            return (i, offices) if offices else None
+    return None
+
+
+def _held_by_another(office: str, country: str, person: Actor, ctx: _Context, res: Resolution) -> bool:
+    if any(a.id != person.id for a, _, _ in ctx.registry.holders(office, country, ctx.lo, ctx.hi)):
+        return True
+    return any(a.id != person.id and any(r.office == office and r.country == country for r in a.roles)
+               for a in ctx.people.values() if a.id in res.new_actors)
+
+
+def _code_new_people(ctx: _Context, res: Resolution) -> None:
+    """Mentions of people and organisations found in this document take the code the
+    document gave them, wherever they stand ("Mitsotakis" after "Greek Prime Minister
+    Kyriakos Mitsotakis" is GRCGOV too)."""
+    for actor in res.new_actors.values():
+        if actor.country and actor.code is None:
+            actor.code = actor.country
+    for m in res.mentions:
+        actor = res.new_actors.get(m.actor)
+        if actor is not None and m.code is None:
+            m.code = actor.code_at(ctx.lo, ctx.hi)
 
 
 def _posting(tokens, j, ctx, res) -> str | None:
@@ -764,20 +1115,27 @@ def _counterparts(tokens: list[Token], ctx: _Context, res: Resolution, taken: li
         anchor = _office_of_previous_person(tokens, k, country, ctx, res)
         if anchor is None:
             continue
-        named = _named_after(tokens, k + 1, res)
         start = ctx.tok_at_start[country_m.start]
-        res.mentions[:] = [m for m in res.mentions if m is not country_m]
-        if named is not None:
-            person = ctx.registry.actors.get(named.actor) or res.new_actors.get(named.actor)
-            if person:
-                _add(res, tokens, start, k + 1, person, "role", 1.0, "counterpart", ctx, taken, role=anchor)
-            continue
-        holders = ctx.registry.holders(anchor, country, ctx.lo, ctx.hi)
-        if holders:
+        phrase = _PendingTitle(start, k, k + 1, k + 1, (anchor,), country, False)
+        person = _person_beside(tokens, phrase, ctx, res)  # "his Kenyan counterpart Musalia Mudavadi"
+        holders = ctx.registry.holders(anchor, country, ctx.lo, ctx.hi) if person is None else []
+        introduced = _introduced_holder(phrase, ctx, res) if person is None and not holders else None
+        if person is not None or holders or introduced is not None:
+            res.mentions[:] = [m for m in res.mentions if m is not country_m]
+        if person is not None:
+            if person.id in res.new_actors:
+                _give_role(person, anchor, country, ctx)
+            _add(res, tokens, start, k + 1, person, "role", 1.0, "counterpart", ctx, taken, role=anchor)
+        elif holders:
             actor, role, share = holders[0]
             confidence = 0.9 if actor.id in ctx.people else 0.8
             _add(res, tokens, start, k + 1, actor, "coreference", confidence, "counterpart", ctx, taken,
                  role=role.office)
+        elif introduced is not None:
+            _add(res, tokens, start, k + 1, introduced, "coreference", 0.8, "counterpart", ctx, taken, role=anchor)
+        elif _state_office(anchor, ctx):
+            # nobody known holds it: the office's organ of that state ("his Kenyan counterpart" is KENGOV)
+            _add_sector(tokens, start, k + 1, country, ctx.registry.offices[anchor].sector, ctx, res, taken)
 
 
 def _office_of_previous_person(tokens, k, other_country, ctx, res) -> str | None:
@@ -787,7 +1145,7 @@ def _office_of_previous_person(tokens, k, other_country, ctx, res) -> str | None
     for m in sorted(res.mentions, key=lambda m: -m.start):
         if m.start >= tokens[k].start or m.sentence < sentence - 1:
             continue
-        person = ctx.registry.actors.get(m.actor)
+        person = ctx.registry.actors.get(m.actor) or res.new_actors.get(m.actor)
         if person is None or person.type != "person" or person.country == other_country:
             continue
         if m.role:
@@ -811,13 +1169,30 @@ def _is_name_token(tok: Token, ctx: _Context) -> bool:
         len(text) > 1 and text.isupper() and text.isalpha())
 
 
-def _capitalised_runs(tokens: list[Token], ctx: _Context, taken: list[bool]) -> list[list[int]]:
+def _capitalised_runs(tokens: list[Token], ctx: _Context, taken: list[bool], res: Resolution) -> list[list[int]]:
+    """Runs of capitalised words, with the particles and connectors inside names. A
+    state's word inside an organisation's name, after its head and "of"/"for"/"the"
+    or another capitalised word, is part of the name: "Institute for Kenyan Studies",
+    "National Task Force for the East Kenyan Coast"."""
+    states = {k for m in res.mentions if m.form in _COUNTRY_KINDS and _state_named(m, ctx, tuple(_COUNTRY_KINDS))
+              for k in range(ctx.tok_at_start[m.start], ctx.tok_at_end[m.end] + 1)}
+
+    def free(k: int, current: list[int]) -> bool:
+        if not taken[k]:
+            return True
+        return (k in states and bool(current) and tokens[current[-1]].text not in ("and", "&")
+                and any(tokens[i].text.lower().rstrip("s") in ctx.lex.org_heads
+                        or tokens[i].text.lower() in ctx.lex.org_heads for i in current))
+
     runs: list[list[int]] = []
     current: list[int] = []
     for k, tok in enumerate(tokens):
-        is_particle = ((tok.text.lower() in ctx.lex.name_particles or tok.text in _CONNECTORS) and current
-                       and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not taken[k + 1])
-        if not taken[k] and (_is_name_token(tok, ctx) or is_particle) and (
+        linking = tok.text in _CONNECTORS or tok.text == "the" and bool(current) and tokens[current[-1]].text in (
+            "of", "for")
+        nxt = k + 2 if tok.text in ("of", "for") and k + 2 < len(tokens) and tokens[k + 1].text == "the" else k + 1
+        is_particle = ((tok.text.lower() in ctx.lex.name_particles or linking) and current
+                       and nxt < len(tokens) and tokens[nxt].text[:1].isupper() and free(nxt, [*current, k]))
+        if free(k, current) and (_is_name_token(tok, ctx) or is_particle) and (
                 not current or tokens[current[-1]].sentence == tok.sentence):
             current.append(k)
             continue
@@ -829,19 +1204,33 @@ def _capitalised_runs(tokens: list[Token], ctx: _Context, taken: list[bool]) -> 
     split: list[list[int]] = []
     for run in runs:
         split.extend(_split_at_connectors(run, tokens, ctx))
-    return [r for r in (_trim(run, tokens, ctx) for run in split) if r]
+    return [_with_place_before(r, tokens, ctx, states) for r in (_trim(run, tokens, ctx) for run in split) if r]
+
+
+def _with_place_before(run: list[int], tokens: list[Token], ctx: _Context, states: set[int]) -> list[int]:
+    """"Nairobi Policy Institute", "Kenyan Red Crescent Society": a state's word or place
+    right before an organisation's name begins the name (which says nothing of whose the
+    body is: the Iran Policy Institute need not be Iranian)."""
+    k = run[0]
+    if not _looks_like_organisation([tokens[i].text for i in run], ctx) or run[0] - 1 not in states:
+        return run
+    while k - 1 in states and tokens[k - 1].sentence == tokens[run[0]].sentence:
+        k -= 1
+    if k > 0 and tokens[k - 1].text == "'s" or _sentence_initial(tokens, run[0]):
+        return run
+    return [*range(k, run[0]), *run]
 
 
 def _split_at_connectors(run: list[int], tokens: list[Token], ctx: _Context) -> list[list[int]]:
     """"Tabriz Centre for Regional Studies" is one name; "Iran and Russia" or
     "Putin of Russia" are not: keep connectors only inside organisation names."""
-    if not any(tokens[k].text in _CONNECTORS for k in run):
+    if not any(tokens[k].text in _CONNECTORS or tokens[k].text == "the" for k in run):
         return [run]
     if _looks_like_organisation([tokens[k].text for k in run], ctx):
         return [run]
     parts, current = [], []
     for k in run:
-        if tokens[k].text in _CONNECTORS:
+        if tokens[k].text in _CONNECTORS or tokens[k].text == "the":
             if current:
                 parts.append(current)
             current = []
@@ -871,6 +1260,9 @@ def _trim(run: list[int], tokens: list[Token], ctx: _Context) -> list[int]:
         t = tokens[run[0]]
         low = t.text.lower()
         common = low in lex.common_words or low in ctx.lower_words
+        if common and (low in lex.family_name_first or low in lex.given_names) and len(run) > 1 and \
+                tokens[run[1]].text.lower() not in lex.common_words:
+            common = False  # "Park Jiwoo said", "Mark Okello said": a name, though "park" is a word too
         if low in lex.not_names or low in lex.honorifics or _sentence_initial(tokens, run[0]) and common:
             run = run[1:]
             continue
@@ -901,10 +1293,28 @@ def _resolve_full_name(run: list[int], tokens: list[Token], ctx: _Context, res: 
         actor, method, confidence = found
         ctx.people[actor.id] = actor
         _add(res, tokens, run[0], run[-1] + 1, actor, method, confidence, "name", ctx, taken)
-    elif 2 <= len(words) <= 4 and _has_given_name(words, ctx) and _fuzzy_known(words, ctx) is None:
+    elif (2 <= len(words) <= 4 and (_has_given_name(words, ctx) or _titled(run, words, tokens, ctx))
+          and _fuzzy_known(words, ctx) is None):
         actor = _new_person(run, words, tokens, ctx, res)
         ctx.people[actor.id] = actor
         _add(res, tokens, run[0], run[-1] + 1, actor, "new", 0.7, "new", ctx, taken)
+
+
+def _titled(run: list[int], words: list[str], tokens: list[Token], ctx: _Context) -> bool:
+    """"President Samia Wanjiru", "spokesman Wu Qian", "analyst Laila Osman": an office
+    title or a person's role word right before a run of two to four names makes it a
+    person's name, unless its last word is an ordinary word ("Queen Elizabeth Hospital")."""
+    if not is_full_name(" ".join(words)) or any(w.isupper() for w in words):
+        return False
+    last = words[-1].lower()
+    if last in ctx.lex.common_words or last in ctx.lower_words or last in ctx.lex.not_names:
+        return False
+    k = run[0]
+    if k > 0 and tokens[k - 1].sentence == tokens[k].sentence and tokens[k - 1].text.lower() in ctx.lex.person_roles:
+        return True
+    if k > 1 and tokens[k - 1].text == ",":
+        k -= 1  # "the Kenyan president, Samia Wanjiru,"
+    return any((title := ctx.gazetteer.match_title(tokens, i)) and i + title[0] == k for i in range(max(0, k - 6), k))
 
 
 def _has_given_name(words: list[str], ctx: _Context) -> bool:
@@ -949,6 +1359,14 @@ def _resolve_run(run: list[int], tokens: list[Token], ctx: _Context, res: Resolu
     if _looks_like_organisation(words, ctx):
         _organisation(run, words, tokens, ctx, res, taken)
         return
+    company = _company_noun_beside(run, tokens, ctx, res, taken)
+    named_before = ctx.companies.get(" ".join(words))
+    if named_before is not None:
+        _add(res, tokens, i, j, named_before, "exact", 0.8, "name", ctx, taken)  # "Tembo said" after "carmaker Tembo"
+        return
+    if company is not None:
+        _company(run, tokens, company, ctx, res, taken)
+        return
     # 3. someone in the registry the context supports
     found = _registry_person(words, ctx)
     if found is not None:
@@ -963,6 +1381,118 @@ def _resolve_run(run: list[int], tokens: list[Token], ctx: _Context, res: Resolu
         actor = _new_person(run, words, tokens, ctx, res)
         ctx.people[actor.id] = actor
         _add(res, tokens, i, j, actor, "new", 0.7, "new", ctx, taken)
+
+
+def _organisation_references(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bool]) -> None:
+    """"The task force said" after "the National Task Force for the East Coast": a
+    definite noun phrase in lower case that repeats the head of an organisation's name
+    the document gave before refers back to it, when only one organisation named so far
+    has that head. A state's adjective inside it ("the Kenyan task force") gives the
+    state to an organisation whose name names that state but did not say it is its."""
+    heads: dict[tuple[str, ...], list[tuple[int, Actor]]] = defaultdict(list)
+    for m in res.mentions:
+        actor = ctx.registry.actors.get(m.actor) or res.new_actors.get(m.actor)
+        if actor is None or actor.type not in ("organisation", "group") or actor.subtype in (
+                "agreement", "treaty", "sector", "organ", "vessel") or m.form not in ("name", "alias", "new"):
+            continue
+        core = []
+        for w in m.text.split():
+            if w.lower() in _CONNECTORS or w.lower() == "the" and core:
+                break
+            if w.lower() != "the":
+                core.append(w.lower())
+        for n in range(1, len(core) + 1):
+            tail = tuple(core[-n:])
+            if tail[-1] in ctx.lex.org_heads and all(w.isalpha() for w in tail):
+                heads[tail].append((m.end, actor))
+    if not heads:
+        return
+    longest = max(len(t) for t in heads)
+    for k, tok in enumerate(tokens):
+        if tok.text.lower() != "the" or k + 1 >= len(tokens):
+            continue
+        j = k + 1
+        state = _state_named(next((m for m in res.mentions if m.start == tokens[j].start), None), ctx, ("adjective",))
+        if state is not None:
+            j += 1
+        for n in range(longest, 0, -1):
+            words = tokens[j:j + n]
+            if len(words) < n or any(taken[i] or not t.text.islower() or t.sentence != tok.sentence
+                                     for i, t in zip(range(j, j + n), words, strict=True)):
+                continue
+            if j + n < len(tokens) and tokens[j + n].text[:1].isupper() and tokens[j + n].sentence == tok.sentence:
+                continue  # "the institute Mark Katz founded" is fine, "the institute Director" is not a reference
+            found = {a.id: a for end, a in heads.get(tuple(t.text for t in words), ()) if end <= tok.start}
+            if len(found) != 1:
+                continue
+            actor = next(iter(found.values()))
+            if state is not None and actor.country != state and (
+                    actor.country is not None or state not in ctx.named_inside.get(actor.id, ())):
+                break  # "the Ugandan commission" after the Lake Victoria Basin Commission may be another one
+            if state is not None:
+                actor.country = state  # "the Kenyan task force" after "the Task Force for the Kenyan Coast"
+            res.mentions[:] = [m for m in res.mentions if not (tokens[k + 1].start <= m.start < tokens[j + n - 1].end)]
+            _add(res, tokens, k + 1, j + n, actor, "coreference", 0.7, "reference", ctx, taken)
+            break
+
+
+def _company_noun_beside(run: list[int], tokens: list[Token], ctx: _Context, res: Resolution,
+                         taken: list[bool]) -> tuple[str | None] | None:
+    """"oil company Chevron", "the Kenyan carmaker Tembo", "Tembo, a Kenyan carmaker,": a
+    company noun right before the name, or after it in apposition, with lower-case
+    modifiers. Returns (the state an adjective among them names,), or None."""
+    sentence = tokens[run[0]].sentence
+
+    def phrase_ending(k: int) -> tuple[str | None] | None:
+        if k < 0 or tokens[k].sentence != sentence or tokens[k].text.lower() not in ctx.lex.company_nouns \
+                or not tokens[k].text.islower() or taken[k]:
+            return None
+        state = None
+        for i in range(k - 1, max(-1, k - 5), -1):
+            found = _state_named(next((m for m in res.mentions if m.start == tokens[i].start), None), ctx,
+                                 ("adjective",))
+            if found:
+                state = found
+                continue
+            if not tokens[i].text.islower() or tokens[i].text in ctx.lex.function_words:
+                break
+        return (state,)
+
+    before = phrase_ending(run[0] - 1)
+    if before is not None:
+        return before
+    k = run[-1] + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        j = k + 1
+        if j < len(tokens) and tokens[j].text.lower() in ("the", "a", "an"):
+            j += 1
+        phrase = ctx.sector_phrases.get(tokens[j].start) if j < len(tokens) else None
+        if phrase is not None and "BUS" in phrase.agents and not phrase.agents_first:
+            return (phrase.country,)  # "Zuri, a Ugandan shipping firm,": the phrase is a sector of its own
+        while j < len(tokens) and j - k < 6 and tokens[j].sentence == sentence:
+            if tokens[j].text.lower() in ctx.lex.company_nouns and tokens[j].text.islower():
+                return phrase_ending(j) if j + 1 >= len(tokens) or tokens[j + 1].text in (",", ".", ";") else None
+            if not (tokens[j].text.islower() or _state_named(next((m for m in res.mentions
+                                                                   if m.start == tokens[j].start), None), ctx,
+                                                              ("adjective",))):
+                break
+            j += 1
+    return None
+
+
+def _company(run, tokens, found: tuple[str | None], ctx: _Context, res: Resolution, taken) -> None:
+    """A company the registry does not know, with its state's business code if the text gives one."""
+    (country,) = found
+    i, j = run[0], run[-1] + 1
+    name = ctx.text[tokens[i].start:tokens[j - 1].end]
+    actor_id = f"new:{slug(name)}"
+    actor = res.new_actors.get(actor_id) or Actor(id=actor_id, type="organisation", subtype="company", name=name,
+                                                  source="discovered")
+    if country and actor.country is None:
+        actor.country, actor.code = country, _sector_code(country, ["BUS"])
+    res.new_actors[actor_id] = actor
+    ctx.companies[" ".join(t.text for t in tokens[i:j])] = actor
+    _add(res, tokens, i, j, actor, "new", 0.7, "new", ctx, taken)
 
 
 def _ner_says(run: list[int], tokens: list[Token], ctx: _Context) -> str | None:
@@ -995,6 +1525,10 @@ def _partial_of_known(words: list[str], ctx: _Context) -> Actor | None:
                 break
             if len(target) == 1 and target[0] == folded[-1]:
                 hits.append(actor)
+                break
+            if len(target) == 1 and 2 <= len(folded) <= 3 and target[0] == folded[0] \
+                    and target[0] in ctx.lex.family_name_first:
+                hits.append(actor)  # "Wang" after "Wang Wenbin": the family name, written first
                 break
     unique = {a.id: a for a in hits}
     return next(iter(unique.values())) if len(unique) == 1 else None
@@ -1052,11 +1586,27 @@ def _registry_person(words: list[str], ctx: _Context) -> tuple[Actor, str, float
     top = scored[0]
     if len(scored) > 1 and scored[1][0] == top[0] and scored[1][1] >= top[1] - 2:
         return None  # two people fit as well: leave it unresolved rather than guess
-    if len(words) == 1 and not (top[0] >= 2 or _prominent_here(top[2], ctx)):
-        return None  # a bare surname the document's date and countries do not support
+    # in a state the document names, an international official, or a leader known without one ("Putin")
+    placed = top[0] % 2 == 1 or _country_of_person(top[2], ctx) is None or _leader_at_date(top[2], ctx)
+    if len(words) == 1 and not (top[0] >= 2 and placed or _prominent_here(top[2], ctx)):
+        # a bare surname the document's date and countries do not support: "Haddad" in a story
+        # on Egypt is not Brazil's finance minister, though he is in office at the date
+        return None
     method = "surname" if len(words) == 1 else ("alias" if top[1] == 100 else "fuzzy")
     confidence = {3: 0.9, 2: 0.85, 1: 0.75, 0: 0.6}[top[0]] * (top[1] / 100)
     return top[2], method, confidence
+
+
+def _leader_at_date(actor: Actor, ctx: _Context) -> bool:
+    offices = ctx.registry.offices
+    return any(r.overlap(ctx.lo, ctx.hi) > 0 and (o := offices.get(r.office or "")) is not None
+               and (o.head_of_state or o.head_of_government) for r in actor.roles)
+
+
+def _country_of_person(actor: Actor, ctx: _Context) -> str | None:
+    """The state a registry person acts for at the date (None for an international official)."""
+    roles = [r for r in actor.roles if r.overlap(ctx.lo, ctx.hi) > 0]
+    return next((r.country for r in roles if r.country), None) if roles else actor.country
 
 
 def _prominent_here(actor: Actor, ctx: _Context) -> bool:
@@ -1105,11 +1655,19 @@ def _organisation(run, words, tokens, ctx, res, taken) -> None:
     if best is not None and best_score >= 75:
         _add(res, tokens, i, j, best, "fuzzy", min(0.85, best_score / 100), "name", ctx, taken)
         return
-    name = _run_text(run, tokens)
+    lo, hi = tokens[i].start, tokens[j - 1].end
+    inside = [m for m in res.mentions if lo <= m.start and m.end <= hi]  # "Kenyan" in the name
+    res.mentions[:] = [m for m in res.mentions if m not in inside]
+    # a state's adjective opening the name says whose the body is ("the Kenyan Red Cross");
+    # a name or place does not ("the Iran Policy Institute" may sit anywhere)
+    country = next((_state_named(m, ctx, ("adjective",)) for m in inside if m.start == lo), None)
+    named = {c for m in inside if (c := _state_named(m, ctx, tuple(_COUNTRY_KINDS)))}
+    name = ctx.text[lo:hi] if "\n" not in ctx.text[lo:hi] else _run_text(run, tokens)
     actor_id = f"new:{slug(name)}"
-    actor = res.new_actors.get(actor_id) or Actor(id=actor_id, type="organisation", name=name,
+    actor = res.new_actors.get(actor_id) or Actor(id=actor_id, type="organisation", name=name, country=country,
                                                   source="discovered")
     res.new_actors[actor_id] = actor
+    ctx.named_inside.setdefault(actor_id, set()).update(named)
     _add(res, tokens, i, j, actor, "new", 0.6, "new", ctx, taken)
 
 
