@@ -436,3 +436,19 @@ def test_a_bare_surname_needs_the_registry_persons_state_in_the_document():
     assert "Haddad" not in got and got["Guterres"] == "antonio-guterres" and got["Putin"] == "vladimir-putin"
     # a given name that is also a word opens a sentence and a name
     assert resolved("Mark Okello said so.")["Mark Okello"] == "new:mark-okello"
+
+
+def test_names_of_agreements_the_registry_lacks_are_agreements():
+    text = ("Kenya and Uganda signed the Lake Victoria Fisheries Agreement, recalling the Treaty of Entebbe "
+            "and the Oslo Accords, on Monday. They cited the Convention on the Law of the Sea.")
+    result = mentions(text)
+    got = {m.text: m.actor for m in result.mentions}
+    for name in ("Lake Victoria Fisheries Agreement", "Treaty of Entebbe", "Oslo Accords",
+                 "Convention on the Law of the Sea"):
+        actor = result.new_actors[got[name]]
+        assert actor.type == "organisation" and actor.subtype == "agreement", name
+    assert "NOR" not in got.values()  # Oslo is part of the name, not Norway acting
+    # a registry agreement keeps its entry; a bare head or a headline's capitals name none
+    assert resolved("Both stayed in the Paris Agreement.")["Paris Agreement"] == "PARIS_AGREEMENT"
+    assert resolved("The Agreement was signed. Kenya Signs New Agreement With Uganda") == {"Kenya": "KEN",
+                                                                                         "Uganda": "UGA"}

@@ -38,6 +38,7 @@ class Lexicon:
     naval_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "USS" -> ("USA",)
     civil_prefixes: frozenset[str] = frozenset()
     vessel_sector: str | None = None
+    agreement_heads: frozenset[str] = frozenset()
     former_sector: str | None = None
 
 
@@ -68,4 +69,5 @@ def lexicon() -> Lexicon:
         naval_prefixes={prefix: tuple(states) for prefix, states in vessels["naval"].items()},
         civil_prefixes=frozenset(vessels["civil"]),
         vessel_sector=vessels["sector"],
+        agreement_heads=frozenset(cues.get("agreement_heads") or ()),
     )

@@ -143,6 +143,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], published=None,
     _titles_and_sectors(tokens, ctx, res, taken)
     _patron_groups(tokens, ctx, res, taken)
     _vessels(tokens, ctx, res, taken)
+    _agreements(tokens, ctx, res, taken)
     runs = _capitalised_runs(tokens, ctx, taken, res)
     # Full names first, wherever they stand, so that a surname or a garbled
     # run earlier in the text can be linked to the person named later.
@@ -576,6 +577,93 @@ def _vessels(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bo
                                                       source="discovered")
         res.new_actors[actor_id] = actor
         _add(res, tokens, k, j, actor, "new", 0.8, "name", ctx, taken)
+
+
+_AGREEMENT_LINKS = frozenset({"of", "on", "for", "between", "and", "the"})
+
+
+def _agreements(tokens: list[Token], ctx: _Context, res: Resolution, taken: list[bool]) -> None:
+    """Names of agreements the registry does not hold: capitalised words before a
+    capitalised head ("Kagera Water Sharing Treaty", "the Oslo Accords") or after it
+    through "of"/"on" ("Treaty of Lausanne"). A place or state named inside is part
+    of the name ("Oslo" there is not Norway acting). Each becomes an agreement actor,
+    as the registry's are (type organisation, subtype agreement)."""
+    for k, tok in enumerate(tokens):
+        if taken[k] or tok.text.lower() not in ctx.lex.agreement_heads or not tok.text[:1].isupper():
+            continue
+        i = k
+        while i > 0 and tokens[i - 1].sentence == tok.sentence and _agreement_word(tokens, i - 1, ctx, res, taken):
+            i -= 1
+        if i < k and _sentence_initial(tokens, i) and tokens[i].text.lower() in ctx.lex.common_words:
+            i += 1  # "Trade Agreement ..." opening a sentence: its first word may be capitalised for that
+        end = _agreement_complement(tokens, k + 1, ctx, res, taken)
+        if i == k and end == k + 1:
+            continue  # a head alone is a reference ("the Treaty"), not a name
+        if _headline(tokens, tok.sentence, ctx):
+            continue  # "Iran Signs New Agreement With Russia": every word is capitalised there
+        lo, hi = tokens[i].start, tokens[end - 1].end
+        res.mentions[:] = [m for m in res.mentions if not (lo <= m.start and m.end <= hi)]
+        words = [t.text for t in tokens[i:end]]
+        found = _known_organisation(words, ctx)
+        if found is not None:
+            actor, score = found
+            _add(res, tokens, i, end, actor, "fuzzy", min(0.85, score / 100), "name", ctx, taken)
+            continue
+        name = ctx.text[lo:hi]
+        actor_id = f"new:{slug(name)}"
+        actor = res.new_actors.get(actor_id) or Actor(id=actor_id, type="organisation", subtype="agreement",
+                                                      name=name, source="discovered")
+        res.new_actors[actor_id] = actor
+        _add(res, tokens, i, end, actor, "new", 0.7, "new", ctx, taken)
+
+
+def _agreement_complement(tokens, j: int, ctx: _Context, res: Resolution, taken) -> int:
+    """The end of "of Lausanne", "on the Law of the Sea", "of Friendship and Cooperation"
+    after a head at j - 1 (j itself when there is none). A calendar word or another
+    agreement ends it: "the Kagera Treaty on Monday", "the Treaty of Lausanne and the ..."."""
+    def word(k: int) -> bool:
+        return (k < len(tokens) and tokens[k].sentence == tokens[j - 1].sentence
+                and _agreement_word(tokens, k, ctx, res, taken)
+                and tokens[k].text.lower() not in ctx.lex.not_names | ctx.lex.agreement_heads)
+
+    end = j
+    if j >= len(tokens) or tokens[j].text not in ("of", "on"):
+        return end
+    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text == "the")
+    while word(k):
+        while word(k):
+            k += 1
+        end = k
+        if k < len(tokens) and tokens[k].text in ("of", "and", "for", "on"):
+            nxt = k + 1 + (tokens[k].text != "and" and k + 1 < len(tokens) and tokens[k + 1].text == "the")
+            if word(nxt):
+                k = nxt
+                continue
+        break
+    return end
+
+
+def _agreement_word(tokens, k: int, ctx: _Context, res: Resolution, taken) -> bool:
+    """A word of an agreement's name: capitalised, free, or a place or state the
+    registry matched ("Oslo Accords"). A year before it is no part of the name."""
+    text = tokens[k].text
+    if not text[:1].isupper() or text.lower() in ctx.lex.function_words:
+        return False
+    if not taken[k]:
+        return True
+    m = next((m for m in res.mentions if m.start <= tokens[k].start < m.end), None)
+    actor = ctx.registry.actors.get(m.actor) if m is not None else None
+    return actor is not None and actor.type == "state" and m.form in ("name", "alias", "metonym", "adjective")
+
+
+def _known_organisation(words: list[str], ctx: _Context) -> tuple[Actor, float] | None:
+    """The registry organisation (or agreement) a name is another spelling of."""
+    best, best_score = None, 0.0
+    for actor, form in _organisations_by_head(ctx.registry).get(_head_key(words[-1]), ()):
+        score = org_similarity(words, form)
+        if score > best_score:
+            best, best_score = actor, score
+    return (best, best_score) if best is not None and best_score >= 75 else None
 
 
 def _titles_of_country(tokens, ctx, res, taken) -> None:
@@ -1647,12 +1735,9 @@ def _looks_like_organisation(words: list[str], ctx: _Context) -> bool:
 
 def _organisation(run, words, tokens, ctx, res, taken) -> None:
     i, j = run[0], run[-1] + 1
-    best, best_score = None, 0.0
-    for actor, form in _organisations_by_head(ctx.registry).get(_head_key(words[-1]), ()):
-        score = org_similarity(words, form)
-        if score > best_score:
-            best, best_score = actor, score
-    if best is not None and best_score >= 75:
+    found = _known_organisation(words, ctx)
+    if found is not None:
+        best, best_score = found
         _add(res, tokens, i, j, best, "fuzzy", min(0.85, best_score / 100), "name", ctx, taken)
         return
     lo, hi = tokens[i].start, tokens[j - 1].end
