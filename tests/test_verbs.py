@@ -363,7 +363,7 @@ def test_dyad_blocks_come_before_the_cameo_ones_they_refine(lex):
     ("Russia launched a wave of drones at Kyiv on Sunday.", [("RUS", "UKR", "195", "asserted")]),
     # diplomatic protest, recall, expulsion
     ("Hungary vetoed the statement, and Poland summoned the Hungarian ambassador.",
-     [("POL", "HUN", "114", "asserted")]),
+     [("POL", "HUNGOV", "114", "asserted")]),  # an ambassador nobody named is the state's government
     ("Tokyo lodged a strong protest against Beijing through diplomatic channels.",
      [("JPN", "CHN", "114", "asserted")]),
     ("India made strong representations to Pakistan.", [("IND", "PAK", "114", "asserted")]),

@@ -693,6 +693,8 @@ def _expand_agreements(group: list, parties) -> list:
     out = []
     for actor in group:
         members = parties(actor["actor"]) if parties and actor.get("subtype") in _AGREEMENTS else []
+        if parties and actor.get("subtype") in _AGREEMENTS and not members:
+            continue  # an agreement whose parties nobody knows acts for no one
         out.extend(members if 2 <= len(members) <= 3 else [actor])
     return out
 
@@ -714,7 +716,8 @@ def _counterparts(targets: list, sources: list, parties, about) -> list:
         others = [m for m in members if m["actor"] not in own]
         if not 1 <= len(others) <= 2 or len(others) == len(members):
             others = [m for m in (about(actor["actor"]) if about else []) if m["actor"] not in own]
-        out.extend(others or [actor])
+        # with no party known, an agreement is what an act is about, not whom it is aimed at
+        out.extend(others or ([actor] if members else []))
     return out
 
 
