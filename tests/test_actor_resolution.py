@@ -452,3 +452,10 @@ def test_names_of_agreements_the_registry_lacks_are_agreements():
     assert resolved("Both stayed in the Paris Agreement.")["Paris Agreement"] == "PARIS_AGREEMENT"
     assert resolved("The Agreement was signed. Kenya Signs New Agreement With Uganda") == {"Kenya": "KEN",
                                                                                          "Uganda": "UGA"}
+
+
+def test_a_sector_of_a_body_discovered_in_the_document_resolves():
+    # "Iran Daily" is a body the registry lacks, found in the text; a sector noun before it
+    # once looked it up in the registry alone and crashed
+    got = resolved("Officials of Iran Daily said the talks went well. Journalists from the Iran Daily agreed.")
+    assert any(actor.startswith("new:") for actor in got.values())

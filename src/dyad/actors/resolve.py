@@ -310,7 +310,7 @@ def _titles_and_sectors(tokens: list[Token], ctx: _Context, res: Resolution, tak
     foreign ministry", "Russian troops")."""
     by_start = {m.start: m for m in res.mentions}
     for m in list(res.mentions):
-        actor = ctx.registry.actors[m.actor]
+        actor = _actor_of(m.actor, ctx, res)
         country = _country_of(actor)
         if country is None and _takes_agents(actor) and m.form in ("name", "alias"):
             _org_sector_after(tokens, m, actor, ctx, res, taken)
@@ -389,6 +389,11 @@ def _national_sections(tokens, ctx: _Context, res: Resolution, taken) -> None:
                 res.mentions[:] = [x for x in res.mentions if x is not m]
                 _add_sector(tokens, i, ctx.tok_at_end[m.end] + 1, state, agents, ctx, res, taken)
                 break
+
+
+def _actor_of(actor_id: str, ctx: _Context, res: Resolution) -> Actor:
+    """A mention's actor: from the registry, or one this document discovered ("new:...")."""
+    return ctx.registry.actors.get(actor_id) or res.new_actors[actor_id]
 
 
 def _title_or_sector_after(tokens, k, country_mention, country, ctx, res, taken, by_start, titles=True) -> None:
@@ -682,7 +687,7 @@ def _titles_of_country(tokens, ctx, res, taken) -> None:
             if linked and taken[j + 1]:
                 country_m = next((m for m in res.mentions if m.start == tokens[j + 1].start
                                   and m.form in ("name", "alias", "metonym")), None)
-                owner = ctx.registry.actors[country_m.actor] if country_m else None
+                owner = _actor_of(country_m.actor, ctx, res) if country_m else None
                 country = _country_of(owner) if owner else None
                 if country or owner is not None and _takes_agents(owner) and country_m.form != "metonym":
                     end = ctx.tok_at_end[country_m.end] + 1
@@ -704,7 +709,7 @@ def _titles_of_country(tokens, ctx, res, taken) -> None:
             after = ctx.tok_at_end[country_m.end] + 1
             if after < len(tokens) and tokens[after].text == "'s":
                 continue  # "head of Iran's Strategic Council": the office is the council's
-            country = _country_of(ctx.registry.actors[country_m.actor])
+            country = _country_of(_actor_of(country_m.actor, ctx, res))
             if country:
                 end = ctx.tok_at_end[country_m.end] + 1
                 _resolve_title(tokens, k, k, end, targets, country, ctx, res, taken, title_end=j)
