@@ -12,6 +12,7 @@ reported (with the speaker as attribution).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -137,16 +138,20 @@ class SentenceActors:
         # One phrase may name several actors, one mention each over the same span
         # ("officials of Iran and Russia": IRNGOV and RUSGOV); group() gives them all.
         self.sharing: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        starts = [offset + t.idx for t in doc]  # token offsets in the document, in order
+
+        def tokens_in(m) -> list:
+            return [doc[i] for i in range(bisect_left(starts, m["start"]), bisect_left(starts, m["end"]))]
+
         for m in mentions:
             # A bare adjective ("Iranian drones") names no actor; "Iranian officials" is a sector mention.
             if m["form"] == "adjective":
-                for t in doc:
-                    if m["start"] <= offset + t.idx < m["end"]:
-                        self.adjectives[t.i] = m
+                for t in tokens_in(m):
+                    self.adjectives[t.i] = m
                 continue
             if m.get("type", "person") not in _ACTOR_TYPES:
                 continue
-            span = [t for t in doc if m["start"] <= offset + t.idx < m["end"]]
+            span = tokens_in(m)
             if not span:
                 continue
             for t in span:
@@ -723,6 +728,7 @@ def _counterparts(targets: list, sources: list, parties, about) -> list:
 
 def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, about=None) -> list[SentenceEvent]:
     events: list[SentenceEvent] = []
+    lowers = [t.lower_ for t in doc]
     for token in doc:
         # "Iran became a full member of the SCO": the copula's clause is its head's.
         verb = token.head if token.dep_ == "cop" and token.lower_ not in ("is", "was", "are", "were", "be") else token
@@ -737,8 +743,8 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
         for n in (4, 3, 2):
             for back in range(n):  # the verb may be a later word of the phrase: WIRE_+TAP
                 if token.i - back >= 0 and token.i - back + n <= len(doc):
-                    blocks += [b for b in lexicon.verbs_for(" ".join(
-                        t.lower_ for t in doc[token.i - back:token.i - back + n])) if b not in blocks]
+                    blocks += [b for b in lexicon.verbs_for(" ".join(lowers[token.i - back:token.i - back + n]))
+                               if b not in blocks]
         blocks = blocks or lexicon.verbs_for(token.lower_)
         if not blocks:
             continue

@@ -70,12 +70,24 @@ _PAIR = re.compile(r"\b(?:the two|both)\b", re.I)
 
 
 def _candidate(text: str, model: EventModel, mentions: list[dict]) -> bool:
-    """Worth parsing: names an actor (or two states by their adjectives: "Chinese vessels
-    blocked Philippine boats") and has a word that can code an event."""
-    if not any(m["form"] != "adjective" for m in mentions) and len(mentions) < 2 and not _PAIR.search(text):
+    """Worth parsing: names two actors (two states by their adjectives will do: "Chinese
+    vessels blocked Philippine boats"), or one and a word that refers to another ("it",
+    "the two", "the treaty"), and has a word that can code an event. A sentence naming one
+    actor and nothing else to act with or on seldom holds an event, and the parse is the
+    costliest step of the flow."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(mentions) < 2 and not _PAIR.search(text) and not _referring_words() & set(words):
         return False
     nouns = nominals()
-    return any(model.lexicon.verbs_for(w.lower()) or w.lower() in nouns for w in _WORD.findall(text))
+    return any(model.lexicon.verbs_for(w) or w in nouns for w in words)
+
+
+@cache
+def _referring_words() -> frozenset[str]:
+    """Words through which a sentence's event can reach an actor it does not name."""
+    data = load_yaml("cameo/reference.yaml")
+    return frozenset({"it", "its", "he", "his", "she", "her", "they", "their", "them", "him",
+                      *data["agreement"], *data["organisation"], *data["collective"]})
 
 
 def extract(doc_id: str, text: str, spans: list[tuple[int, int]], published: str | None,
