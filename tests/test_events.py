@@ -576,6 +576,9 @@ def coded_more(tmp_path_factory):
     """A second batch of test articles (the first fixture's list is long enough)."""
     folder = tmp_path_factory.mktemp("more")
     articles = {
+        "naming": ("2024-05-10", "Egypt and Sudan agreed to resist what they call unilateral coercive measures. "
+                                 "Putin received Egypt's foreign minister, calling the aggression against Sudan "
+                                 "unprovoked."),
         "warned": ("2024-05-10", "Cairo warned on Tuesday that Ethiopia would bear the consequences."),
         "wielder": ("2024-05-10", "A Greek fishing boat was attacked by water cannon from two Turkish coast guard "
                                   "ships on Saturday. The Egyptian navy condemned the actions of the Turkish ships."),
@@ -687,3 +690,7 @@ def test_at_a_place_is_where_a_cooperative_act_happens():
     found = coded("Armenia and Azerbaijan met at a Turkish resort on Friday.")
     assert ("ARM", "AZE") in found and not any(t == "TUR" for _, t in found)
     assert ("ARM", "TUR") in coded("Armenia fired at Turkish posts on Friday.")
+
+
+def test_calling_something_a_name_is_no_phone_call(coded_more):
+    assert not any(e["cameo"] == "041" for e in coded_more["naming"])

@@ -121,7 +121,7 @@ def references() -> dict[str, Any]:
     return {"agreement": frozenset(data["agreement"]), "organisation": frozenset(data["organisation"]),
             "definite": frozenset(data["definite"]), "collective": frozenset(data["collective"]),
             "joint": frozenset(data["joint"]), "place_targets": frozenset(data["place_targets"]),
-            "platforms": frozenset(data["platforms"])}
+            "platforms": frozenset(data["platforms"]), "naming_verbs": frozenset(data["naming_verbs"])}
 
 
 class SentenceActors:
@@ -789,7 +789,7 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
             # The first block that has anything to say decides: its own code when
             # none of its patterns matched, before another block's patterns are tried.
             default, default2 = lexicon.default_codes(block, token.lower_)
-            if default or default2:
+            if (default or default2) and not (token.lower_ in references()["naming_verbs"] and _naming(verb)):
                 chosen = (default, default2, {}, f"verb {block}", [])
                 break
         if chosen is None:
@@ -842,6 +842,15 @@ def code_verbs(doc, actors: SentenceActors, lexicon: VerbLexicon, parties=None, 
             others = [t for t in targets if t not in sources]
             events.extend(_pairs(others, sources, code2, verb, rule, confidence, location, together=False))
     return events
+
+
+def _naming(verb) -> bool:
+    """"what they call coercive measures", "calling the aggression unprovoked": the verb
+    names something; it is no act (a phone call) of its own."""
+    if verb.head.lower_ == "what" and verb.dep_ in ("acl:relcl", "acl"):
+        return True
+    return any(c.lower_ == "what" and c.dep_ in ("obj", "dep") or c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN")
+               for c in verb.children)
 
 
 def _said_about(verb, actors: SentenceActors) -> list:
