@@ -211,6 +211,15 @@ class SentenceActors:
                             return hit
         return None
 
+    def _coordinated_modifiers(self, token) -> list:
+        """"Eriadori and Calenardhon leaders": the words coordinated with the name that
+        modifies the phrase's head name actors of the phrase too."""
+        out = []
+        for c in token.children:
+            if c.dep_ in ("compound", "nmod:poss") and c.i in self.by_token and token.i not in self.by_token:
+                out.extend(g for g in c.children if g.dep_ == "conj" and g.i in self.by_token)
+        return out
+
     def modifier_of(self, token) -> dict[str, Any] | None:
         """The actor a modifier of a noun names: "an American military base" (USAMIL), "Iranian sites"."""
         for c in token.children:
@@ -238,8 +247,8 @@ class SentenceActors:
     def group(self, token) -> list[dict[str, Any]]:
         """The actors of a noun phrase and those coordinated with it ("Iran and Russia")."""
         found = []
-        for t in [token, *(c for c in token.children if c.dep_ == "conj")]:
-            actor = self.of(t)
+        for t in [token, *(c for c in token.children if c.dep_ == "conj"), *self._coordinated_modifiers(token)]:
+            actor = self.of(t) if t.i == token.i or t.head.i == token.i else self.by_token.get(t.i)
             sharing = self.sharing.get((actor["start"], actor["end"]), []) if actor is not None else []
             for a in sharing if any(a is actor for a in sharing) else [actor] if actor is not None else []:
                 if all(b["actor"] != a["actor"] for b in found):
@@ -439,6 +448,9 @@ def _listed(verb, found: list, actors: SentenceActors) -> list:
             segment.append(tok)
             i -= 1
             continue
+        if not segment and tok is not None and listed:
+            i -= 1  # ", and": two marks in a row
+            continue
         actor = _segment_actor(segment, actors)
         if actor is None:
             break
@@ -463,7 +475,9 @@ def _segment_actor(segment: list, actors: SentenceActors) -> dict[str, Any] | No
     actor = actors.by_token[segment[0].i]
     for t in segment[1:]:
         own = actors.by_token.get(t.i)
-        if own is not None and own["actor"] != actor["actor"] or own is None and t.pos_ not in _LIST_MODIFIERS:
+        # the sentence's first word is capitalised whatever it is: "Evil Mordor, ..."
+        modifier = t.pos_ in _LIST_MODIFIERS or t.pos_ == "PROPN" and t.is_sent_start
+        if own is not None and own["actor"] != actor["actor"] or own is None and not modifier:
             return None
     return actor
 
