@@ -97,6 +97,9 @@ def coded(tmp_path_factory):
                                 "visit since 2012. Egypt also invited Turkey to send a delegation to Cairo "
                                 "next month."),
         "hosted": ("2024-05-10", "India's foreign minister visited Japan on Monday."),
+        "coordinated_names": ("2024-05-10", "Turkish President Recep Tayyip Erdogan will meet Egyptian and Qatari "
+                                            "leaders on Friday. Algeria, Tunisia, and Morocco condemned Israel on "
+                                            "Tuesday."),
         "adjective": ("2024-05-10", "Indian troops opened fire on Pakistani posts on Monday. Greece seized a "
                                     "Turkish fishing boat on Tuesday."),
     }
@@ -694,3 +697,11 @@ def test_at_a_place_is_where_a_cooperative_act_happens():
 
 def test_calling_something_a_name_is_no_phone_call(coded_more):
     assert not any(e["cameo"] == "041" for e in coded_more["naming"])
+
+
+def test_every_actor_of_a_coordinated_object_or_list_subject_takes_part(coded):
+    # the parser hangs "Egyptian" on the verb as a complement; the Oxford comma ends no list
+    _, every = coded["coordinated_names"]
+    found = triples(every)
+    assert {("recep-tayyip-erdogan", "04", "EGYGOV"), ("recep-tayyip-erdogan", "04", "QATGOV")} <= found
+    assert {("DZA", "11", "ISR"), ("TUN", "11", "ISR"), ("MAR", "11", "ISR")} <= found

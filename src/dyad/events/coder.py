@@ -589,7 +589,7 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     actor named inside it, if any."""
     location = None
     for c in verb.children:
-        if c.dep_ in ("obj", "iobj"):
+        if c.dep_ in ("obj", "iobj") or _misparsed_object(c, verb, actors):
             if code[:2] in _IMPOSING_ROOTS and (nominals().get(c.lower_) or {}).get("own_source"):
                 # "lifted US sanctions": whoever the sanctions are named after imposed them and
                 # is no target of easing or tightening them ("condemned US sanctions" targets the US)
@@ -634,6 +634,14 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
             if found:
                 return found, location
     return _place_target(code, location), location
+
+
+def _misparsed_object(token, verb, actors: SentenceActors) -> bool:
+    """"will meet Egyptian and Qatari leaders": the parser may hang a modifier of the object
+    on the verb as a complement ("Egyptian" xcomp, "leaders" its conjunct). A complement
+    that names an actor, on a verb with no object, is the object."""
+    return (token.dep_ == "xcomp" and token.pos_ in ("ADJ", "NOUN", "PROPN") and token.i in actors.by_token
+            and not any(c.dep_ in ("obj", "iobj") for c in verb.children))
 
 
 def _modified_target(verb, actors: SentenceActors, code: str) -> list:
