@@ -991,6 +991,10 @@ def code_nouns(doc, actors: SentenceActors, parties=None, about=None) -> list[Se
                              both_ways=(bool(entry.get("pair")) or bool(deal)) and len(sources) == 1
                              and len(targets) == 1,
                              mutual=mutual))
+        if entry.get("code2") and targets:
+            # the paired reverse event, as the verb's ([042:043]: a visit is hosted)
+            events.extend(_pairs(targets, sources, entry["code2"], noun, f"noun {noun.lower_}", 0.75, None,
+                                 together=False))
     return events
 
 
