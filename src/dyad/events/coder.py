@@ -439,6 +439,9 @@ def _listed(verb, found: list, actors: SentenceActors) -> list:
             segment.append(tok)
             i -= 1
             continue
+        if not segment and listed and tok is not None:
+            i -= 1  # ", and": a serial comma before the last member
+            continue
         actor = _segment_actor(segment, actors)
         if actor is None:
             break
