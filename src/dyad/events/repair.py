@@ -15,7 +15,10 @@ right parse is never touched:
 - a sentence that is a noun phrase with a participle: "Bree Prime Minister
   Romendacil clashed over the efforts of Eriadori", "Syrian police detained
   journalists" parsed with the verb describing the root noun. A full sentence has
-  a predicate: the verb right after the noun phrase the sentence opens with is it.
+  a predicate: the verb right after the noun phrase the sentence opens with is it;
+- a passive participle with its agent after an object, taken for the verb's
+  complement: "welcomed memos sent by Bree". It describes the object, except after
+  the verbs that take such a complement ("had the memos sent by courier").
 
 Words are read off the surface and the verb lexicon (the tagger predicts only
 coarse parts of speech: no tense, no verb form): a verb's base form is the one its
@@ -49,6 +52,8 @@ _OBJECTS = {"obj", "iobj", "ccomp", "xcomp"}
 _OBJECT_STARTS = {"DET", "PRON", "PROPN", "NUM"}
 _RELATIVES = {"that", "which", "who", "whom", "whose", "where", "when"}
 _SENTENCE_ENDS = {".", "!"}
+# An aside the verb opens ("( reduced where viable )") is no predicate.
+_OPENERS = {"(", "[", "-", "--", "\u2013", "\u2014"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,8 @@ class _Words:
     modals: frozenset[str]
     between_aux_and_verb: frozenset[str]
     adjectival_participles: frozenset[str]
+    object_complement_verbs: frozenset[str]
+    naming_participles: frozenset[str]
 
 
 @cache
@@ -168,7 +175,11 @@ def _perfect(token) -> str | None:
         return None
     after = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else None
     opens_object = after is not None and after.pos_ in _OBJECT_STARTS and after.head.i != part.i
-    describes = part.dep_ == "amod" and part.head.i > part.i and part.head.pos_ in _NOMINAL
+    # "has broken relations" or "has broken bedroom suites": with a bare noun after the
+    # participle, a perfect only when a name has it ("Ethiopia has broken relations")
+    describes = (part.dep_ == "amod" and part.head.i > part.i and part.head.pos_ in _NOMINAL
+                 and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i < token.i
+                         for c in (token if token.dep_ not in ("aux", "aux:pass") else token.head).children))
     if not (opens_object or describes and part.lower_ not in _words().adjectival_participles):
         return None
     tree = _Tree(part.doc)
@@ -194,7 +205,8 @@ def _modal(token) -> str | None:
         return None
     verb = _next_word(token)
     head = token.head
-    if verb is None or not _is_base(verb) or any(True for _ in verb.children) or head.i <= verb.i:
+    if verb is None or not _is_base(verb) or any(True for _ in verb.children) or head.i <= verb.i \
+            or verb.dep_ in ("aux", "aux:pass", "cop"):  # "would get charged"
         return None
     tree = _Tree(verb.doc)
     if head.pos_ in _NOMINAL:
@@ -258,13 +270,20 @@ def _predicate(token) -> str | None:
     if root.pos_ not in _NOMINAL or root.i >= token.i or root.left_edge.i != sent.start:
         return None
     subject = [t for t in root.subtree if t.i < token.i]
-    if len(subject) != token.i - sent.start or any(t.pos_ in ("VERB", "AUX") for t in subject):
-        return None  # the noun phrase must run from the sentence's start to the verb
+    if len(subject) != token.i - sent.start or sent[-1].text not in _SENTENCE_ENDS:
+        return None  # the noun phrase runs from the start of a full sentence to the verb
+    if subject[0].pos_ == "ADP" or token.doc[token.i - 1].text in _OPENERS \
+            or any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.dep_ == "mark" for t in subject) \
+            or any(t.pos_ == "AUX" or t.dep_ == "cop" for t in sent):
+        return None  # no fronted phrase, no clause in the subject, no copula ("Among the weapons intercepted were")
     kids = list(token.children)
     if any(c.dep_ in _OWN_CLAUSE or any(g.dep_ == "case" and g.lower_ == "by" for g in c.children) for c in kids):
         return None
-    if not any(c.dep_ in _OBJECTS for c in kids) and sent[-1].text not in _SENTENCE_ENDS:
-        return None
+    if token.lower_ in _words().naming_participles:
+        return None  # "an island called Jeju"
+    if not any(c.dep_ in _OBJECTS for c in kids) and not (
+            root.pos_ == "PROPN" or any(c.dep_ in ("det", "nmod:poss") for c in root.children)):
+        return None  # with no object, a bare common noun's participle is a description ("food served ...")
     tree = _Tree(token.doc)
     tree.attach(token.i, token.i, "ROOT")
     for c in tree.children(root.i):
@@ -274,7 +293,28 @@ def _predicate(token) -> str | None:
     return "predicate" if tree.write() else None
 
 
-_REPAIRS = (_perfect, _modal, _predicate)
+def _agent_participle(token) -> str | None:
+    """"Calenardhon welcomed cultural memos sent by Bree": a passive participle with its
+    agent right after a verb's object describes the object; the parser may take it for
+    the verb's complement, which only verbs that take one are ("had the memos sent by
+    courier", "saw its embassy burned by crowds")."""
+    if token.pos_ != "VERB" or token.dep_ != "xcomp" or token.head.pos_ != "VERB" \
+            or token.head.lower_ in _words().object_complement_verbs:
+        return None
+    obj = next((c for c in token.head.children if c.dep_ == "obj" and c.right_edge.i + 1 == token.i), None)
+    kids = list(token.children)
+    if obj is None or obj.pos_ not in _NOMINAL or not _is_past(token) or any(
+            c.dep_ in _OWN_CLAUSE - {"obl:agent"} or c.dep_ in _OBJECTS for c in kids):
+        return None
+    if not any(c.dep_ == "obl:agent" or c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ == "by"
+                                                                  for g in c.children) for c in kids):
+        return None
+    tree = _Tree(token.doc)
+    tree.attach(token.i, obj.i, "acl")
+    return "agent participle" if tree.write() else None
+
+
+_REPAIRS = (_perfect, _modal, _predicate, _agent_participle)
 
 
 def repair(doc) -> list[str]:
