@@ -407,18 +407,9 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
                 if c.dep_ in _PASSIVE_SUBJECTS | {"obj"} and c.i < verb.i and actors.group(c):
                     return actors.group(c), False
         return _subjects(verb.head, actors)
-    if verb.dep_ == "acl:relcl" or _misparsed_predicate(verb):
+    if verb.dep_ == "acl:relcl":
         return actors.group(verb.head), False
     return [], False
-
-
-def _misparsed_predicate(verb) -> bool:
-    """"Syrian police detained journalists": the parser may read the verb as a participle
-    modifying a sentence-root noun ("police [who were] detained"). A clause-like verb right
-    after a root noun, with an object of its own, is that noun's predicate."""
-    head = verb.head
-    return (verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
-            and verb.i == head.i + 1 and any(c.dep_ == "obj" for c in verb.children))
 
 
 def _listed(verb, found: list, actors: SentenceActors) -> list:
@@ -615,7 +606,7 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     found = _modified_target(verb, actors, code)
     if found:
         return found, location
-    if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children) and not _misparsed_predicate(verb):
+    if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children):
         return _place_target(code, location), location
     for c in verb.children:
         if c.dep_ in ("obj", "iobj"):
