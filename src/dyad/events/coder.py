@@ -416,18 +416,9 @@ def _subjects(verb, actors: SentenceActors) -> tuple[list, bool]:
                 if c.dep_ in _PASSIVE_SUBJECTS | {"obj"} and c.i < verb.i and actors.group(c):
                     return actors.group(c), False
         return _subjects(verb.head, actors)
-    if verb.dep_ == "acl:relcl" or _misparsed_predicate(verb):
+    if verb.dep_ == "acl:relcl":
         return actors.group(verb.head), False
     return [], False
-
-
-def _misparsed_predicate(verb) -> bool:
-    """"Syrian police detained journalists": the parser may read the verb as a participle
-    modifying a sentence-root noun ("police [who were] detained"). A clause-like verb right
-    after a root noun, with an object of its own, is that noun's predicate."""
-    head = verb.head
-    return (verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
-            and verb.i == head.i + 1 and any(c.dep_ == "obj" for c in verb.children))
 
 
 def _listed(verb, found: list, actors: SentenceActors) -> list:
@@ -448,8 +439,8 @@ def _listed(verb, found: list, actors: SentenceActors) -> list:
             segment.append(tok)
             i -= 1
             continue
-        if not segment and tok is not None and listed:
-            i -= 1  # ", and": two marks in a row
+        if not segment and listed and tok is not None:
+            i -= 1  # ", and": a serial comma before the last member
             continue
         actor = _segment_actor(segment, actors)
         if actor is None:
@@ -626,7 +617,7 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     found = _modified_target(verb, actors, code)
     if found:
         return found, location
-    if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children) and not _misparsed_predicate(verb):
+    if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children):
         return _place_target(code, location), location
     for c in verb.children:
         if c.dep_ in ("obj", "iobj"):
@@ -1013,6 +1004,10 @@ def code_nouns(doc, actors: SentenceActors, parties=None, about=None) -> list[Se
                              both_ways=(bool(entry.get("pair")) or bool(deal)) and len(sources) == 1
                              and len(targets) == 1,
                              mutual=mutual))
+        if entry.get("code2") and targets:
+            # the paired reverse event, as the verb's ([042:043]: a visit is hosted)
+            events.extend(_pairs(targets, sources, entry["code2"], noun, f"noun {noun.lower_}", 0.75, None,
+                                 together=False))
     return events
 
 

@@ -36,5 +36,11 @@ def parser():
 
 
 def parse(texts: list[str]):
-    """Parsed sentences, in order (batched: the parser is the slowest step of the flow)."""
-    return list(parser().pipe(texts, batch_size=64))
+    """Parsed sentences, in order (batched: the parser is the slowest step of the flow),
+    with the parser's systematic misparses of verbs repaired (see ``repair``)."""
+    from .repair import repair
+
+    docs = list(parser().pipe(texts, batch_size=64))
+    for doc in docs:
+        repair(doc)
+    return docs
