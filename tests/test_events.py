@@ -705,3 +705,60 @@ def test_every_actor_of_a_coordinated_object_or_list_subject_takes_part(coded):
     found = triples(every)
     assert {("recep-tayyip-erdogan", "04", "EGYGOV"), ("recep-tayyip-erdogan", "04", "QATGOV")} <= found
     assert {("DZA", "11", "ISR"), ("TUN", "11", "ISR"), ("MAR", "11", "ISR")} <= found
+
+
+_PLACE_STATES = {"Iran": "IRN", "Britain": "GBR", "Moscow": "RUS", "Doha": "QAT", "Egypt": "EGY", "Libya": "LBY",
+                 "Ethiopia": "ETH", "Japan": "JPN", "Korea": "PRK", "Sweden": "SWE", "Turkey": "TUR",
+                 "Greece": "GRC", "Gaza": "PSE", "Israel": "ISR"}
+
+
+def _placed(text):
+    """(source, code, target) of a sentence coded with a small lexicon and states as mentions."""
+    import re
+
+    from dyad.events.coder import code_sentence
+    from dyad.events.parse import parse
+    from dyad.events.verbs import VerbLexicon
+
+    verbs = {"CRITICIZE": ("111", ["criticized", "condemned"]), "SIGN": ("057", ["signed"]),
+             "HOLD": ("040", ["held"]), "APPEAL": ("020", ["appealed"]), "WARN": ("130", ["warned"]),
+             "SPEAK": ("012", ["spoke"]), "ACT": ("100", ["acted"]), "FIRE": ("190", ["fired"]),
+             "MARCH": ("152", ["marched"])}
+    lexicon = VerbLexicon({k: {"code": c, "forms": f, "patterns": []} for k, (c, f) in verbs.items()})
+    mentions = [{"actor": code, "code": code, "type": "state", "form": "name", "start": m.start(), "end": m.end()}
+                for name, code in _PLACE_STATES.items() for m in re.finditer(rf"\b{name}\b", text)]
+    doc = parse([text])[0]
+    return {(e.source["actor"], e.code, e.target["actor"]) for e in code_sentence(doc, 0, mentions, lexicon)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act aimed at a thing is aimed at the place where the thing is
+    ("Iran criticized the arrest of its nationals in Britain.", ("IRN", "111", "GBR")),
+    ("Turkey condemned the burning of the Koran in Sweden.", ("TUR", "111", "SWE")),
+    ("Egypt appealed for calm in Libya.", ("EGY", "020", "LBY")),
+    # a warning about X, and a demand with respect to X, are aimed at X
+    ("Egypt warned about Ethiopia.", ("EGY", "130", "ETH")),
+    ("Egypt has acted oddly with respect to Libya.", ("EGY", "100", "LBY")),
+    ("Egypt warned the population of Libya about Ethiopia.", ("EGY", "130", "LBY")),  # made to Libya
+    # force near a place whose actor the place phrase names
+    ("Korea fired two shells near a naval vessel from Japan.", ("PRK", "190", "JPN")),
+    ("Egypt has marched very close to the border with Libya.", ("EGY", "152", "LBY")),
+])
+def test_a_place_is_the_target_of_an_act_aimed_at_something_there(text, expected):
+    assert expected in _placed(text)
+
+
+@pytest.mark.parametrize("text", [
+    # meetings, statements and agreements happen in a place; a gathering's place is its venue
+    "Iran signed the deal in Moscow.",
+    "Iran held talks in Moscow.",
+    "Iran criticized the talks in Doha.",
+    "Egypt spoke about Ethiopia.",
+    # where a criticism was made is no target of it
+    "Turkey criticized the treatment of migrants at a conference in Greece.",
+    "Egypt condemned the sanctions in a statement in Moscow.",
+    # an ally is no place
+    "Turkey fired shells in support of the army of Libya.",
+])
+def test_a_place_is_no_target_of_an_act_that_only_happens_there(text):
+    assert not _placed(text)

@@ -371,7 +371,10 @@ def test_full_universal_petrarch_file_in_both_modes() -> None:
         assert report.found_expected <= report.found_expected_root
         # floors: they only move up (and the share of records with extra events only down),
         # with the suite's verbs file (the default) and with dyad's own CAMEO 2.0 verbs
-        recall, recall_root, extra = {"own": (0.79, 0.79, 0.08), "given": (0.81, 0.81, 0.125)}[mode]
+        # (extras 0.080 -> 0.087 own, 0.125 -> 0.129 given when places and topics became targets:
+        # right targets with a source the suite's actor file resolves otherwise, "minister
+        # Calimehtar" CAL for ITHGOV, and "Ithilen state-run television" unmatched as ITHTV)
+        recall, recall_root, extra = {"own": (0.82, 0.83, 0.088), "given": (0.84, 0.84, 0.13)}[mode]
         assert report.verbs.endswith("PETR_Validate_verbs_2_02.txt")
         # negated events scored by the suite's ontology ("didn't clash over ..." is 050 there)
         assert report.pico.endswith("PETR_Validate_Internal_Coding_Ontology_1_01.txt")
@@ -381,8 +384,9 @@ def test_full_universal_petrarch_file_in_both_modes() -> None:
         ours = evaluate_petrarch(FULL_FILE, parse=mode, verbs="dyad")
         # with dyad's own verbs most extras are the right pair under another CAMEO code
         # (62 of 79 records, own parse): coding more records structurally right adds them;
-        # the parse repair (recall 0.328 -> 0.334 with these verbs) took the own-parse cap 0.30 -> 0.32
-        recall, recall_root, extra = {"own": (0.33, 0.535, 0.32), "given": (0.35, 0.565, 0.364)}[mode]
+        # the parse repair (recall 0.328 -> 0.334 with these verbs) took the own-parse cap 0.30 -> 0.32;
+        # "fired shells near a vessel from South Korea" is 193 here, 180 in the suite (given 0.364 -> 0.368)
+        recall, recall_root, extra = {"own": (0.34, 0.55, 0.32), "given": (0.36, 0.58, 0.368)}[mode]
         assert ours.recall() >= recall and ours.recall_root() >= recall_root
         assert ours.extra_rate() <= extra
 

@@ -121,6 +121,9 @@ def references() -> dict[str, Any]:
     return {"agreement": frozenset(data["agreement"]), "organisation": frozenset(data["organisation"]),
             "definite": frozenset(data["definite"]), "collective": frozenset(data["collective"]),
             "joint": frozenset(data["joint"]), "place_targets": frozenset(data["place_targets"]),
+            **{k: frozenset(data[k]) for k in ("object_place_targets", "topic_targets", "topic_cases",
+                                               "topic_nouns", "proximity", "place_parts", "venues",
+                                               "no_places")},
             "platforms": frozenset(data["platforms"]), "naming_verbs": frozenset(data["naming_verbs"])}
 
 
@@ -599,16 +602,15 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
                 found = _event_agent(c, actors)
                 if found:
                     return found, location
-    for c in verb.children:
-        if c.dep_ in ("obl", "obl:tmod", "nmod"):
-            case = _case(c)
-            found = actors.group(c)
-            if not found or _alongside(c):
-                continue
-            if case in _LOCATION_CASES:
-                location = location or found[0]
-            elif case in _TARGET_CASES:
-                return found, location
+    for c in _phrases(verb):
+        case = _case(c)
+        found = actors.group(c)
+        if not found or _alongside(c):
+            continue
+        if case in _LOCATION_CASES or _near(c):
+            location = location or found[0]
+        elif case in _TARGET_CASES:
+            return found, location
     # Nothing named at the top of the object or of a directional phrase: the actor its
     # noun phrase names further down ("welcomed the resumption of ties with X",
     # "clashed over the efforts of X to ..."). Only for a verb with a subject of its own:
@@ -618,13 +620,56 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     if found:
         return found, location
     if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children):
-        return _place_target(code, location), location
+        return _topic(verb, actors, code) or _place_target(verb, actors, code, location), location
     for c in verb.children:
         if c.dep_ in ("obj", "iobj"):
             found = _nested(c, actors)
             if found:
                 return found, location
-    return _place_target(code, location), location
+    # no one the act is made to ("warned the population of X about Y" is made to X):
+    # whom it is about, else the place it is aimed at
+    return _topic(verb, actors, code) or _place_target(verb, actors, code, location), location
+
+
+def _phrases(verb) -> list:
+    """The verb's prepositional phrases, with those an adverb of nearness brings ("marched
+    close to the border")."""
+    out = [c for c in verb.children if c.dep_ in ("obl", "obl:tmod", "nmod")]
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in references()["proximity"]:
+            out.extend(g for g in c.children if g.dep_ in ("obl", "nmod"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _near(phrase) -> bool:
+    """"close to the border": a place, not a direction."""
+    return phrase.head.lower_ in references()["proximity"] and phrase.head.dep_ == "advmod"
+
+
+def _coded(code: str, codes: frozenset) -> bool:
+    """Whether a code falls under one of the codes or roots of a list."""
+    return any(code.startswith(c) for c in codes)
+
+
+def _topic(verb, actors: SentenceActors, code: str) -> list:
+    """Whom a demand, a criticism or a threat is about, when it names no one it is made
+    to: "warned about X", "acted oddly with respect to X" (reference.yaml topic_targets)."""
+    refs = references()
+    if not _coded(code, refs["topic_targets"]):
+        return []
+    for c in verb.children:
+        if c.dep_ != "obl" or _alongside(c):
+            continue
+        if _case(c) in refs["topic_cases"]:
+            # "warned about the presence of US forces": the actor the topic names
+            found = actors.group(c) or _nested(c, actors, 2)
+        elif c.lower_ in refs["topic_nouns"] and not actors.group(c):
+            found = next((actors.group(g) for g in c.children if g.dep_ == "nmod" and _case(g) == "to"), [])
+        else:
+            continue
+        if found:
+            return found
+    return []
 
 
 def _misparsed_object(token, verb, actors: SentenceActors) -> bool:
@@ -660,17 +705,97 @@ def _modified_target(verb, actors: SentenceActors, code: str) -> list:
     return []
 
 
-def _place_target(code: str, location: dict | None) -> list:
-    """The place as the target of an act aimed at where it happens ("arrived in Moscow")."""
-    places = references()["place_targets"]
-    if location is not None and (code in places or code[:2] in places):
-        return [location]
+def _place_target(verb, actors: SentenceActors, code: str, location: dict | None) -> list:
+    """The place as the target of an act aimed at where it happens ("arrived in Moscow",
+    "fired near a vessel from X") or at a thing there ("criticized the arrest of its
+    nationals in Britain"); see reference.yaml place_targets and object_place_targets."""
+    refs = references()
+    if _coded(code, refs["place_targets"]):
+        found = [location] if location is not None else _place_below(verb, actors)
+        if found:
+            return found
+    if _coded(code, refs["object_place_targets"]):
+        return _object_place(verb, actors)
     return []
 
 
-def _nested(noun, actors: SentenceActors, depth: int = 3) -> list:
-    """The first actor a noun phrase names through its prepositional modifiers, at most
-    ``depth`` phrases down; agreements are what the phrase is about, not actors."""
+def _place_below(verb, actors: SentenceActors) -> list:
+    """The actor whose place a place phrase of the verb names: "in the vicinity of X",
+    "near the border with X", "near a vessel from X"."""
+    for c in _phrases(verb):
+        if c.lower_ in references()["no_places"]:
+            continue  # "struck in support of the Syrian army" names an ally, not a place
+        if (_case(c) in _LOCATION_CASES or _near(c)) and not actors.group(c) and not _alongside(c):
+            found = _nested(c, actors, 2, references()["place_parts"])
+            if found:
+                return found
+    return []
+
+
+def _object_place(verb, actors: SentenceActors) -> list:
+    """The place inside what the verb acts on: its object, or a phrase that is no place
+    itself ("appealed for peace in X"); the place of what the object names further down
+    ("the closure of guest houses in X"), never through another place phrase ("the
+    sanctions in a statement in Geneva")."""
+    for c in verb.children:
+        if c.dep_ in ("obj", "iobj") or c.dep_ == "obl" and _case(c) not in _LOCATION_CASES and not _near(c):
+            found = _place_in(c, actors, 3) or _place_after(c, actors)
+            if found:
+                return found
+    return []
+
+
+def _place_after(noun, actors: SentenceActors) -> list:
+    """"criticized [the closure of guest houses] [in X]": the parser often hangs the place
+    after an "N of NP" object on the verb, yet it says where the NP is. Only right after
+    such an object; "criticized the decision in Brussels" is where the act happened."""
+    if noun.dep_ != "obj" or _venue(noun) or not any(c.dep_ == "nmod" and _case(c) == "of" for c in noun.children):
+        return []
+    after = noun.right_edge.i + 1
+    for c in noun.head.children:
+        if c.dep_ == "obl" and c.left_edge.i == after and _case(c) == "in":
+            return [a for a in actors.group(c) if a.get("subtype") not in _AGREEMENTS]
+    return []
+
+
+def _venue(noun) -> bool:
+    """A gathering or an agreement, whose place is where it was held or made ("the talks
+    in Doha", "the agreement in Beijing")."""
+    refs = references()
+    word = noun.lower_
+    return (word in refs["venues"] or word in refs["agreement"]
+            or (nominals().get(word) or {}).get("code", "")[:2] == "04")
+
+
+def _place_in(noun, actors: SentenceActors, depth: int) -> list:
+    """The actor a place phrase ("in X") inside a noun phrase names, reached through the
+    phrases that say what the noun is of or for ("the arrest of its nationals in X");
+    not an actor those phrases name themselves, which is no place."""
+    if depth == 0:
+        return []
+    # "a hunting trip in X": a participle's phrases describe its noun as its own would (see _nested)
+    phrases = [*noun.children, *(g for c in noun.children if c.dep_ == "acl" and c.lower_.endswith("ing")
+                                 for g in c.children if g.dep_ == "obl")]
+    if _venue(noun):
+        return []
+    for c in sorted(phrases, key=lambda t: t.i):
+        if c.dep_ not in ("nmod", "obl") or _alongside(c):
+            continue
+        case = _case(c)
+        if case in _LOCATION_CASES:
+            found = [a for a in actors.group(c) if a.get("subtype") not in _AGREEMENTS]
+            if found:
+                return found
+        elif case in _NESTED_CASES | {"for"} and not actors.group(c):
+            found = _place_in(c, actors, depth - 1)
+            if found:
+                return found
+    return []
+
+
+def _nested(noun, actors: SentenceActors, depth: int = 3, cases: frozenset | set = _NESTED_CASES) -> list:
+    """The first actor a noun phrase names through its prepositional modifiers (``cases``),
+    at most ``depth`` phrases down; agreements are what the phrase is about, not actors."""
     if depth == 0:
         return []
     # "the roads leading into Mordor": a participle's phrases describe its noun as its own would
@@ -678,7 +803,7 @@ def _nested(noun, actors: SentenceActors, depth: int = 3) -> list:
                                  for g in c.children if g.dep_ == "obl")]
     for c in sorted(phrases, key=lambda t: t.i):
         if c.dep_ not in ("nmod", "obl") or c.dep_ == "obl" and c.head.i == noun.i or _alongside(c) \
-                or _case(c) not in _NESTED_CASES:
+                or _case(c) not in cases:
             continue
         # the phrase's own words name the actor ("ties with Iran and Russia"), not a
         # possessive inside it ("a link between the visit and Trump's return")
@@ -688,7 +813,7 @@ def _nested(noun, actors: SentenceActors, depth: int = 3) -> list:
         found = [a for a in named if a.get("subtype") not in _AGREEMENTS]
         if found or named:
             return list({a["actor"]: a for a in found}.values())
-        found = _nested(c, actors, depth - 1)
+        found = _nested(c, actors, depth - 1, cases)
         if found:
             return found
     return []
