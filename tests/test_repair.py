@@ -88,6 +88,33 @@ def test_a_participle_with_its_agent_after_an_object_describes_the_object():
     assert (_tok(doc, "sent").head, _tok(doc, "sent").dep_) == (_tok(doc, "memos"), "acl")
 
 
+@pytest.mark.parametrize("text", ["Syria's death toll has risen in the war with the rebels.",
+                                  "The death toll has risen to 50."])
+def test_an_intransitive_perfect_with_its_participle_tagged_a_noun_gets_the_participle_as_head(text):
+    doc, done = _raw(text)
+    assert done == ["perfect noun"]
+    risen = _tok(doc, "risen")
+    assert risen.pos_ == "VERB" and risen.dep_ in ("ROOT", "ccomp")
+    assert (_tok(doc, "has").head, _tok(doc, "has").dep_) == (risen, "aux")
+    assert _tok(doc, "toll").head == risen and _tok(doc, "toll").dep_ == "nsubj"
+
+
+def test_a_second_object_opened_by_a_past_form_after_and_is_the_conjunct_verbs():
+    doc, done = _raw("The Nigerian government condemned an attack by gunmen in the north on Thursday and promised "
+                     "aid to the affected villages.")
+    assert done == ["second object"]
+    condemned, promised, aid = _tok(doc, "condemned"), _tok(doc, "promised"), _tok(doc, "aid")
+    assert (promised.head, promised.dep_, promised.pos_) == (condemned, "conj", "VERB")
+    assert (aid.head, aid.dep_) == (promised, "obj")
+    assert (_tok(doc, "and").head, _tok(doc, "and").dep_) == (promised, "cc")
+
+
+@pytest.mark.parametrize("text", ["Iran has fallen in the rankings.", "Russia has signed and ratified the treaty.",
+                                  "Iran bought rifles and armed drones.", "Iran condemned the raid and vowed revenge."])
+def test_perfects_and_coordinations_parsed_right_are_left_alone(text):
+    assert _raw(text)[1] == []
+
+
 def test_parse_repairs_what_it_parses():
     doc = parse(["Ethiopia has broken relations with Libya."])[0]
     assert _tok(doc, "broken").dep_ == "ROOT" and _tok(doc, "has").dep_ == "aux"

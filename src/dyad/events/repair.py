@@ -18,7 +18,12 @@ right parse is never touched:
   a predicate: the verb right after the noun phrase the sentence opens with is it;
 - a passive participle with its agent after an object, taken for the verb's
   complement: "welcomed memos sent by Bree". It describes the object, except after
-  the verbs that take such a complement ("had the memos sent by courier").
+  the verbs that take such a complement ("had the memos sent by courier");
+- an intransitive perfect whose participle was tagged a noun: "the death toll has
+  risen in the dispute" parsed as "has" owning the noun "risen";
+- a second verb of a coordination read as an adjective: "condemned an attack and
+  promised aid to the villages" parsed with "promised aid" a second object of
+  "condemned". A verb has one direct object; the second is the conjunct verb's.
 
 Words are read off the surface and the verb lexicon (the tagger predicts only
 coarse parts of speech: no tense, no verb form): a verb's base form is the one its
@@ -197,6 +202,62 @@ def _perfect(token) -> str | None:
     return "perfect"
 
 
+def _perfect_noun(token) -> str | None:
+    """"The death toll has risen in the dispute": a main-verb "have" whose object is a word
+    that is only ever a verb's past form, followed by no noun phrase of its own, is a
+    perfect whose participle the tagger took for a noun."""
+    if token.lower_ not in _words().perfect_aux or token.pos_ not in ("VERB", "AUX") \
+            or token.dep_ in ("aux", "aux:pass"):
+        return None
+    part = _next_word(token)
+    if part is None or part.pos_ != "NOUN" or part.dep_ != "obj" or part.head.i != token.i \
+            or _verb_kinds().get(part.lower_) != frozenset({"past"}) \
+            or part.lower_ in _words().adjectival_participles:
+        return None
+    after = part.doc[part.i + 1] if part.i + 1 < len(part.doc) else None
+    if after is not None and after.pos_ not in ("ADP", "PUNCT", "ADV", "PART", "SCONJ", "CCONJ"):
+        return None  # "has [noun] [noun phrase]" is for the perfect repair to judge
+    if any(c.i < part.i or c.dep_ not in ("nmod", "advmod", "punct") for c in part.children):
+        return None
+    tree = _Tree(part.doc)
+    tree.take_clause(part, token, "aux")
+    for c in tree.children(part.i):
+        if tree.deps[c] == "nmod":
+            tree.deps[c] = "obl"  # a phrase of the verb now, not of a noun
+    if not tree.write():
+        return None
+    token.pos_, part.pos_ = "AUX", "VERB"
+    return "perfect noun"
+
+
+def _second_object(token) -> str | None:
+    """"condemned an attack and promised aid to the villages": a past form right after
+    "and" read as the adjective of a second direct object of the verb before it is the
+    conjunct verb, that object its own."""
+    if token.dep_ != "amod" or token.pos_ not in ("VERB", "ADJ") or token.i == 0 \
+            or token.lower_ in _words().adjectival_participles or not _is_past(token) \
+            or _verb_kinds().get(token.lower_) is None:
+        return None
+    doc = token.doc
+    conj, noun = doc[token.i - 1], token.head
+    verb = noun.head
+    if conj.lower_ != "and" or noun.dep_ != "obj" or noun.i <= token.i or verb.pos_ != "VERB" \
+            or verb.i >= conj.i or not _is_past(verb):
+        return None
+    first = [c for c in verb.children if c.dep_ == "obj" and c.i < conj.i]
+    between = [t for t in noun.subtree if t.i < token.i and t.i != conj.i]
+    if not first or between:
+        return None  # no first object, or a determiner before the participle ("and the promised aid")
+    tree = _Tree(doc)
+    tree.attach(token.i, verb.i, "conj")
+    tree.attach(noun.i, token.i, "obj")
+    tree.attach(conj.i, token.i, "cc")
+    if not tree.write():
+        return None
+    token.pos_ = "VERB"
+    return "second object"
+
+
 def _modal(token) -> str | None:
     """"Arnor will abandon improved economic relations": a base verb right after a modal
     that the parser left a leaf while a later word took the modal's clause is the verb;
@@ -314,7 +375,7 @@ def _agent_participle(token) -> str | None:
     return "agent participle" if tree.write() else None
 
 
-_REPAIRS = (_perfect, _modal, _predicate, _agent_participle)
+_REPAIRS = (_perfect, _perfect_noun, _modal, _predicate, _agent_participle, _second_object)
 
 
 def repair(doc) -> list[str]:
