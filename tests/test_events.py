@@ -762,3 +762,28 @@ def test_a_place_is_the_target_of_an_act_aimed_at_something_there(text, expected
 ])
 def test_a_place_is_no_target_of_an_act_that_only_happens_there(text):
     assert not _placed(text)
+
+
+def test_the_clause_describing_an_object_names_the_target_when_nothing_else_does():
+    # "to supply X", "supporting X": whom the accord, the parade is for
+    assert ("EGY", "057", "LBY") in _placed("Egypt signed an accord to supply Libya with wheat.")
+    assert ("EGY", "057", "LBY") in _placed("Egypt signed the deal supporting Libya.")
+    # a participle the parser hangs on its noun as an adverbial clause still describes it
+    assert not _placed("Egypt criticized the militias attacking Libya.")
+
+
+def test_a_states_name_after_a_role_phrase_is_a_persons_and_the_role_phrase_acts():
+    import re
+
+    from dyad.events.coder import code_sentence
+    from dyad.events.parse import parse
+    from dyad.events.verbs import VerbLexicon
+
+    text = "Ithilen's awful and evil minister Calimehtar warned about the Prince of Turkey."
+    lexicon = VerbLexicon({"WARN": {"code": "130", "forms": ["warned"], "patterns": []}})
+    spans = [("Ithilen's awful and evil minister", "ITHGOV", "sector"), ("Calimehtar", "CAL", "name"),
+             ("Turkey", "TUR", "name")]
+    mentions = [{"actor": code, "code": code, "type": "state", "form": form, "start": m.start(), "end": m.end()}
+                for name, code, form in spans for m in [re.search(re.escape(name), text)]]
+    events = code_sentence(parse([text])[0], 0, mentions, lexicon)
+    assert {(e.source["actor"], e.code, e.target["actor"]) for e in events} == {("ITHGOV", "130", "TUR")}

@@ -127,6 +127,10 @@ def references() -> dict[str, Any]:
             "platforms": frozenset(data["platforms"]), "naming_verbs": frozenset(data["naming_verbs"])}
 
 
+# How the parser hangs a role phrase on the name it describes ("minister Calimehtar")
+_ROLE_DEPS = {"compound", "flat", "nmod:desc", "nmod:poss"}
+
+
 class SentenceActors:
     """Which actor mention each token of a parsed sentence belongs to."""
 
@@ -163,7 +167,22 @@ class SentenceActors:
             inside = {t.i for t in span}
             head = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span[-1])
             self.heads[head.i] = m
+        self._named_by_role(doc)
         self._refer_back(doc)
+
+    def _named_by_role(self, doc) -> None:
+        """"Ithilen's minister Calimehtar": a state's name standing as the name of someone a
+        role phrase describes names a person, and the role phrase says who acts (ITHGOV)."""
+        for i, m in list(self.heads.items()):
+            if m.get("type") != "state" or m.get("form") == "sector":
+                continue
+            role = next((self.by_token[c.i] for c in doc[i].children if c.i < i and c.dep_ in _ROLE_DEPS
+                         and self.by_token.get(c.i, {}).get("form") == "sector"), None)
+            if role is not None:
+                for t in doc[i].subtree:
+                    if self.by_token.get(t.i) is m:
+                        self.by_token[t.i] = role
+                self.heads[i] = role
 
     def _refer_back(self, doc) -> None:
         """"the agreement", "the organisation": the agreement or organisation the
@@ -627,8 +646,27 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
             if found:
                 return found, location
     # no one the act is made to ("warned the population of X about Y" is made to X):
-    # whom it is about, else the place it is aimed at
-    return _topic(verb, actors, code) or _place_target(verb, actors, code, location), location
+    # whom it is about, else the place it is aimed at, else the first actor of its clause
+    return (_topic(verb, actors, code) or _place_target(verb, actors, code, location)
+            or _first_after(verb, actors)), location
+
+
+def _first_after(verb, actors: SentenceActors) -> list:
+    """Whom the participle or the purpose clause describing the verb's object acts on:
+    "boycotted the parade supporting X", "signed an accord to supply X with wheat"."""
+    for obj in (c for c in verb.children if c.dep_ == "obj"):
+        for clause in obj.children:
+            if clause.dep_ != "acl" or clause.pos_ != "VERB" or any(
+                    g.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for g in clause.children):
+                continue
+            if not (clause.lower_.endswith("ing") or any(g.dep_ == "mark" and g.lower_ == "to" for g in clause.children)):
+                continue
+            for g in clause.children:
+                if g.dep_ in ("obj", "iobj") or g.dep_ == "obl" and _case(g) in _TARGET_CASES:
+                    found = actors.group(g)
+                    if found:
+                        return found
+    return []
 
 
 def _phrases(verb) -> list:
@@ -799,7 +837,8 @@ def _nested(noun, actors: SentenceActors, depth: int = 3, cases: frozenset | set
     if depth == 0:
         return []
     # "the roads leading into Mordor": a participle's phrases describe its noun as its own would
-    phrases = [*noun.children, *(g for c in noun.children if c.dep_ == "acl" and c.lower_.endswith("ing")
+    # (a noun has no adverbial clause: one the parser hangs on it is such a participle)
+    phrases = [*noun.children, *(g for c in noun.children if c.dep_ in ("acl", "advcl") and c.lower_.endswith("ing")
                                  for g in c.children if g.dep_ == "obl")]
     for c in sorted(phrases, key=lambda t: t.i):
         if c.dep_ not in ("nmod", "obl") or c.dep_ == "obl" and c.head.i == noun.i or _alongside(c) \
