@@ -648,10 +648,10 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     # no one the act is made to ("warned the population of X about Y" is made to X):
     # whom it is about, else the place it is aimed at, else the first actor of its clause
     return (_topic(verb, actors, code) or _place_target(verb, actors, code, location)
-            or _first_after(verb, actors)), location
+            or _object_clause_target(verb, actors)), location
 
 
-def _first_after(verb, actors: SentenceActors) -> list:
+def _object_clause_target(verb, actors: SentenceActors) -> list:
     """Whom the participle or the purpose clause describing the verb's object acts on:
     "boycotted the parade supporting X", "signed an accord to supply X with wheat"."""
     for obj in (c for c in verb.children if c.dep_ == "obj"):
@@ -659,7 +659,8 @@ def _first_after(verb, actors: SentenceActors) -> list:
             if clause.dep_ != "acl" or clause.pos_ != "VERB" or any(
                     g.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for g in clause.children):
                 continue
-            if not (clause.lower_.endswith("ing") or any(g.dep_ == "mark" and g.lower_ == "to" for g in clause.children)):
+            purpose = any(g.dep_ == "mark" and g.lower_ == "to" for g in clause.children)
+            if not (clause.lower_.endswith("ing") or purpose):
                 continue
             for g in clause.children:
                 if g.dep_ in ("obj", "iobj") or g.dep_ == "obl" and _case(g) in _TARGET_CASES:
