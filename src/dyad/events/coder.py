@@ -646,7 +646,7 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
             if found:
                 return found, location
     # no one the act is made to ("warned the population of X about Y" is made to X):
-    # whom it is about, else the place it is aimed at, else the first actor of its clause
+    # whom it is about, else the place it is aimed at, else whom its object is for
     return (_topic(verb, actors, code) or _place_target(verb, actors, code, location)
             or _object_clause_target(verb, actors)), location
 
