@@ -181,11 +181,31 @@ def _units(elements: Sequence, spans: Sequence, lo: int = 0, hi: int | None = No
 def word_forms(token) -> set[str]:
     """What a pattern word may be to match ``token``: the word, and its lemma when the
     parse gives one (PETRARCH matches a noun by its lemma too: "efforts" is an EFFORT)."""
-    forms = {token.text.lower()}
+    return {token.text.lower(), *_lemmas(token)}
+
+
+def _lemmas(token) -> frozenset[str]:
+    """The token's lemma from the parse; for a noun of a parse without lemmas (dyad's own
+    model has no lemmatizer), its possible singulars."""
     lemma = getattr(token, "lemma_", "")
     if lemma:
-        forms.add(lemma.lower())
-    return forms
+        return frozenset((lemma.lower(),))
+    if getattr(token, "pos_", "") == "NOUN":
+        return _singulars(token.text.lower())
+    return frozenset()
+
+
+@cache
+def _singulars(word: str) -> frozenset[str]:
+    """A plural noun's possible singulars: "efforts" effort, "parties" party, "taxes" tax."""
+    out = set()
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        out.add(word[:-1])
+        if word.endswith("ies"):
+            out.add(word[:-3] + "y")
+        elif word.endswith("es"):
+            out.add(word[:-2])
+    return frozenset(out)
 
 
 class _Alternatives:
@@ -228,12 +248,12 @@ def _prepared(element):
     return known[1]
 
 
-def _single(word: str, text: str, lemma: str) -> bool:
+def _single(word: str, text: str, lemmas: frozenset[str]) -> bool:
     if word == text or word == "^":
         return True
     if len(word) > 1 and word.endswith("*"):
         return text.startswith(word[:-1])
-    return word == lemma
+    return word in lemmas
 
 
 def _phrase_at(words: Sequence[str], tokens: Sequence, j: int) -> bool:
@@ -250,15 +270,15 @@ def _consume(element, tokens: Sequence, j: int) -> int:
     lemma (when the parse gives lemmas)."""
     token = tokens[j]
     text = token.text.lower()
-    lemma = (getattr(token, "lemma_", "") or "").lower()
+    lemmas = _lemmas(token)
     if isinstance(element, str):
         if " " in element:
             return element.count(" ") + 1 if _phrase_at(element.split(" "), tokens, j) else 0
-        return 1 if _single(element, text, lemma) else 0
+        return 1 if _single(element, text, lemmas) else 0
     for words in element.phrases.get(text, ()):
         if _phrase_at(words, tokens, j):
             return len(words)
-    if text in element.singles or lemma in element.singles:
+    if text in element.singles or not lemmas.isdisjoint(element.singles):
         return 1
     return 1 if any(text.startswith(p) for p in element.prefixes) else 0
 
