@@ -712,7 +712,7 @@ _PLACE_STATES = {"Iran": "IRN", "Britain": "GBR", "Moscow": "RUS", "Doha": "QAT"
                  "Greece": "GRC", "Gaza": "PSE", "Israel": "ISR"}
 
 
-def _placed(text):
+def _placed(text, extra_verbs=None):
     """(source, code, target) of a sentence coded with a small lexicon and states as mentions."""
     import re
 
@@ -724,7 +724,8 @@ def _placed(text):
              "HOLD": ("040", ["held"]), "APPEAL": ("020", ["appealed"]), "WARN": ("130", ["warned"]),
              "SPEAK": ("012", ["spoke"]), "ACT": ("100", ["acted"]), "FIRE": ("190", ["fired"]),
              "MARCH": ("152", ["marched"])}
-    lexicon = VerbLexicon({k: {"code": c, "forms": f, "patterns": []} for k, (c, f) in verbs.items()})
+    lexicon = VerbLexicon({**{k: {"code": c, "forms": f, "patterns": []} for k, (c, f) in verbs.items()},
+                           **(extra_verbs or {})})
     mentions = [{"actor": code, "code": code, "type": "state", "form": "name", "start": m.start(), "end": m.end()}
                 for name, code in _PLACE_STATES.items() for m in re.finditer(rf"\b{name}\b", text)]
     doc = parse([text])[0]
@@ -787,3 +788,38 @@ def test_a_states_name_after_a_role_phrase_is_a_persons_and_the_role_phrase_acts
                 for name, code, form in spans for m in [re.search(re.escape(name), text)]]
     events = code_sentence(parse([text])[0], 0, mentions, lexicon)
     assert {(e.source["actor"], e.code, e.target["actor"]) for e in events} == {("ITHGOV", "130", "TUR")}
+
+
+_PHRASAL = {"BREAK_DOWN": {"code": "161", "forms": ["broken down", "broke down"], "patterns": []},
+            "CORDON_OFF": {"code": "144", "forms": ["cordoned off"], "patterns": []},
+            "ABANDON": {"code": "1121", "forms": ["abandoned"],
+                        "patterns": [{"code": "080", "after": ["effort"], "line": 1, "text": "* effort"}]}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after the object, made the verb's complement, still describes the object
+    ("Egypt has cordoned off the roads leading into Libya along the border.", ("EGY", "144", "LBY")),
+    # a plural noun matches the pattern's singular with no lemma from the parse
+    ("Egypt abandoned efforts with Libya.", ("EGY", "080", "LBY")),
+])
+def test_phrasal_verbs_and_plural_pattern_nouns_on_our_own_parse(text, expected):
+    assert expected in _placed(text, _PHRASAL)
+
+
+def test_an_object_parsed_as_the_phrase_of_the_verbs_particle_is_the_object():
+    # the PETRARCH suite's own parse of "has broken down relations": "down" the case of "relations"
+    from spacy.tokens import Doc
+
+    from dyad.events.coder import code_sentence
+    from dyad.events.parse import parser
+    from dyad.events.verbs import VerbLexicon
+
+    words = ["Egypt", "has", "broken", "down", "relations", "with", "Libya", "."]
+    doc = Doc(parser().vocab, words=words, heads=[2, 2, 2, 4, 2, 6, 4, 2],
+              deps=["nsubj", "aux", "ROOT", "case", "obl", "case", "nmod", "punct"],
+              pos=["PROPN", "AUX", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"])
+    text = doc.text
+    mentions = [{"actor": c, "code": c, "type": "state", "form": "name", "start": text.index(n),
+                 "end": text.index(n) + len(n)} for n, c in (("Egypt", "EGY"), ("Libya", "LBY"))]
+    events = code_sentence(doc, 0, mentions, VerbLexicon({"BREAK_DOWN": _PHRASAL["BREAK_DOWN"]}))
+    assert {(e.source["actor"], e.code, e.target["actor"]) for e in events} == {("EGY", "161", "LBY")}

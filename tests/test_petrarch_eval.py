@@ -374,7 +374,7 @@ def test_full_universal_petrarch_file_in_both_modes() -> None:
         # (extras 0.080 -> 0.087 own, 0.125 -> 0.129 given when places and topics became targets:
         # right targets with a source the suite's actor file resolves otherwise, "minister
         # Calimehtar" CAL for ITHGOV, and "Ithilen state-run television" unmatched as ITHTV)
-        recall, recall_root, extra = {"own": (0.82, 0.83, 0.088), "given": (0.84, 0.84, 0.13)}[mode]
+        recall, recall_root, extra = {"own": (0.857, 0.86, 0.085), "given": (0.86, 0.86, 0.13)}[mode]
         assert report.verbs.endswith("PETR_Validate_verbs_2_02.txt")
         # negated events scored by the suite's ontology ("didn't clash over ..." is 050 there)
         assert report.pico.endswith("PETR_Validate_Internal_Coding_Ontology_1_01.txt")
@@ -386,7 +386,7 @@ def test_full_universal_petrarch_file_in_both_modes() -> None:
         # (62 of 79 records, own parse): coding more records structurally right adds them;
         # the parse repair (recall 0.328 -> 0.334 with these verbs) took the own-parse cap 0.30 -> 0.32;
         # "fired shells near a vessel from South Korea" is 193 here, 180 in the suite (given 0.364 -> 0.368)
-        recall, recall_root, extra = {"own": (0.34, 0.55, 0.32), "given": (0.36, 0.58, 0.368)}[mode]
+        recall, recall_root, extra = {"own": (0.36, 0.59, 0.32), "given": (0.37, 0.59, 0.368)}[mode]
         assert ours.recall() >= recall and ours.recall_root() >= recall_root
         assert ours.extra_rate() <= extra
 

@@ -60,8 +60,9 @@ _MAX_MUTUAL = 2
 _NESTED_CASES = {"with", "of", "to", "against", "toward", "towards", "between", "on", "over", "into", "upon"}
 # CAMEO roots from here on are conflictual (investigate, demand, ... mass violence).
 _FIRST_CONFLICT_ROOT = "09"
-# Acts that impose or ease measures ("lifted sanctions"), whose object's own actor is their author.
-_IMPOSING_ROOTS = {"08", "16"}
+# Acts that impose or ease measures ("lifted sanctions"), or promise to ease them (035),
+# whose object's own actor is their author: codes and roots by prefix.
+_IMPOSING_ROOTS = frozenset({"08", "16", "035"})
 # Proposals and offers: with no addressee named, the other party of the agreement in question.
 _PROPOSAL_ROOTS = {"03"}
 
@@ -123,7 +124,7 @@ def references() -> dict[str, Any]:
             "joint": frozenset(data["joint"]), "place_targets": frozenset(data["place_targets"]),
             **{k: frozenset(data[k]) for k in ("object_place_targets", "topic_targets", "topic_cases",
                                                "topic_nouns", "proximity", "place_parts", "venues",
-                                               "no_places")},
+                                               "no_places", "particles")},
             "platforms": frozenset(data["platforms"]), "naming_verbs": frozenset(data["naming_verbs"])}
 
 
@@ -602,8 +603,8 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     actor named inside it, if any."""
     location = None
     for c in verb.children:
-        if c.dep_ in ("obj", "iobj") or _misparsed_object(c, verb, actors):
-            if code[:2] in _IMPOSING_ROOTS and (nominals().get(c.lower_) or {}).get("own_source"):
+        if c.dep_ in ("obj", "iobj") or _misparsed_object(c, verb, actors) or _particle_object(c, verb):
+            if _coded(code, _IMPOSING_ROOTS) and (nominals().get(c.lower_) or {}).get("own_source"):
                 # "lifted US sanctions": whoever the sanctions are named after imposed them and
                 # is no target of easing or tightening them ("condemned US sanctions" targets the US)
                 continue
@@ -641,7 +642,7 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children):
         return _topic(verb, actors, code) or _place_target(verb, actors, code, location), location
     for c in verb.children:
-        if c.dep_ in ("obj", "iobj"):
+        if c.dep_ in ("obj", "iobj") or _particle_object(c, verb):
             found = _nested(c, actors)
             if found:
                 return found, location
@@ -653,10 +654,13 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
 
 def _object_clause_target(verb, actors: SentenceActors) -> list:
     """Whom the participle or the purpose clause describing the verb's object acts on:
-    "boycotted the parade supporting X", "signed an accord to supply X with wheat"."""
-    for obj in (c for c in verb.children if c.dep_ == "obj"):
-        for clause in obj.children:
-            if clause.dep_ != "acl" or clause.pos_ != "VERB" or any(
+    "boycotted the parade supporting X", "signed an accord to supply X with wheat"; also a
+    participle right after the object that the parser made the verb's complement ("cordoned
+    off the roads leading into X")."""
+    for obj in (c for c in verb.children if c.dep_ == "obj" or _particle_object(c, verb)):
+        after = [c for c in verb.children if c.dep_ == "xcomp" and c.left_edge.i == obj.right_edge.i + 1]
+        for clause in [*(c for c in obj.children if c.dep_ == "acl"), *after]:
+            if clause.pos_ != "VERB" or any(
                     g.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for g in clause.children):
                 continue
             purpose = any(g.dep_ == "mark" and g.lower_ == "to" for g in clause.children)
@@ -675,14 +679,29 @@ def _phrases(verb) -> list:
     close to the border")."""
     out = [c for c in verb.children if c.dep_ in ("obl", "obl:tmod", "nmod")]
     for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ in references()["proximity"]:
+        if _nearness(c):
             out.extend(g for g in c.children if g.dep_ in ("obl", "nmod"))
     return sorted(out, key=lambda t: t.i)
 
 
+def _nearness(token) -> bool:
+    """"close" in "marched close to the border": an adverb, or the adjective a parser makes
+    the verb's object or complement."""
+    return token.lower_ in references()["proximity"] and (
+        token.dep_ == "advmod" or token.dep_ in ("obj", "xcomp") and token.pos_ == "ADJ")
+
+
+def _particle_object(token, verb) -> bool:
+    """"broken down relations": an object the parser gave the verb's particle as its
+    preposition, the particle right after the verb."""
+    case = next((c for c in token.children if c.dep_ == "case"), None)
+    return (token.dep_ == "obl" and token.head.i == verb.i and case is not None and case.i == verb.i + 1
+            and case.lower_ in references()["particles"])
+
+
 def _near(phrase) -> bool:
     """"close to the border": a place, not a direction."""
-    return phrase.head.lower_ in references()["proximity"] and phrase.head.dep_ == "advmod"
+    return _nearness(phrase.head)
 
 
 def _coded(code: str, codes: frozenset) -> bool:
@@ -732,7 +751,7 @@ def _modified_target(verb, actors: SentenceActors, code: str) -> list:
         aimed = c.dep_ in ("obj", "iobj") or c.dep_ == "obl" and case in _TARGET_CASES and not place
         if not aimed or _alongside(c):
             continue
-        if code[:2] in _IMPOSING_ROOTS and (nominals().get(c.lower_) or {}).get("own_source"):
+        if _coded(code, _IMPOSING_ROOTS) and (nominals().get(c.lower_) or {}).get("own_source"):
             continue  # "lifted US sanctions" (see _default_target)
         hit = actors.modifier_of(c)
         if hit is None:
