@@ -654,11 +654,15 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
 
 def _object_clause_target(verb, actors: SentenceActors) -> list:
     """Whom the participle or the purpose clause describing the verb's object acts on:
-    "boycotted the parade supporting X", "signed an accord to supply X with wheat"; also a
-    participle right after the object that the parser made the verb's complement ("cordoned
-    off the roads leading into X")."""
+    "boycotted the parade supporting X", "signed an accord to supply X with wheat". After a
+    phrasal verb, which takes no complement beside its object, the participle right after
+    the object that the parser made the verb's complement is the object's ("cordoned off
+    the roads leading into X"); elsewhere such a complement is the verb's ("criticized the
+    militias attacking X" is aimed at the militias)."""
+    phrasal = any(c.dep_ == "compound:prt" for c in verb.children)
     for obj in (c for c in verb.children if c.dep_ == "obj" or _particle_object(c, verb)):
-        after = [c for c in verb.children if c.dep_ == "xcomp" and c.left_edge.i == obj.right_edge.i + 1]
+        after = [c for c in verb.children if c.dep_ == "xcomp" and c.left_edge.i == obj.right_edge.i + 1
+                 and (phrasal or _particle_object(obj, verb))]
         for clause in [*(c for c in obj.children if c.dep_ == "acl"), *after]:
             if clause.pos_ != "VERB" or any(
                     g.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for g in clause.children):
