@@ -335,6 +335,7 @@ def test_a_day_precise_publication_date_beats_context_for_months():
     ("It happened in spring 2020.", "spring 2020", "season", "2020-03", "2020-05"),
     ("It happened last summer.", "last summer", "season", "2021-06", "2021-08"),
     ("It happened in the autumn.", "autumn", "season", "2021-09", "2021-11"),
+    ("Delegations visited the airfield over the summer.", "summer", "season", "2021-06", "2021-08"),
     ("It happened in the winter of 2021.", "winter of 2021", "season", "2021", None),
 ])
 def test_ranges_decades_quarters_and_seasons(text, span, kind, iso, end):
