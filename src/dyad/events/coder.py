@@ -62,7 +62,7 @@ _NESTED_CASES = {"with", "of", "to", "against", "toward", "towards", "between", 
 _FIRST_CONFLICT_ROOT = "09"
 # Acts that impose or ease measures ("lifted sanctions"), or promise to ease them (035),
 # whose object's own actor is their author: codes and roots by prefix.
-_IMPOSING_ROOTS = frozenset({"08", "16", "035"})
+_IMPOSING_CODES = frozenset({"08", "16", "035"})
 # Proposals and offers: with no addressee named, the other party of the agreement in question.
 _PROPOSAL_ROOTS = {"03"}
 
@@ -603,8 +603,8 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     actor named inside it, if any."""
     location = None
     for c in verb.children:
-        if c.dep_ in ("obj", "iobj") or _misparsed_object(c, verb, actors) or _particle_object(c, verb):
-            if _coded(code, _IMPOSING_ROOTS) and (nominals().get(c.lower_) or {}).get("own_source"):
+        if _is_object(c, verb) or _misparsed_object(c, verb, actors):
+            if _coded(code, _IMPOSING_CODES) and (nominals().get(c.lower_) or {}).get("own_source"):
                 # "lifted US sanctions": whoever the sanctions are named after imposed them and
                 # is no target of easing or tightening them ("condemned US sanctions" targets the US)
                 continue
@@ -642,7 +642,7 @@ def _default_target(verb, actors: SentenceActors, code: str = "") -> tuple[list,
     if not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children):
         return _topic(verb, actors, code) or _place_target(verb, actors, code, location), location
     for c in verb.children:
-        if c.dep_ in ("obj", "iobj") or _particle_object(c, verb):
+        if _is_object(c, verb):
             found = _nested(c, actors)
             if found:
                 return found, location
@@ -693,6 +693,11 @@ def _nearness(token) -> bool:
     the verb's object or complement."""
     return token.lower_ in references()["proximity"] and (
         token.dep_ == "advmod" or token.dep_ in ("obj", "xcomp") and token.pos_ == "ADJ")
+
+
+def _is_object(token, verb) -> bool:
+    """A direct or indirect object of the verb, or one parsed as its particle's phrase."""
+    return token.dep_ in ("obj", "iobj") or _particle_object(token, verb)
 
 
 def _particle_object(token, verb) -> bool:
@@ -755,7 +760,7 @@ def _modified_target(verb, actors: SentenceActors, code: str) -> list:
         aimed = c.dep_ in ("obj", "iobj") or c.dep_ == "obl" and case in _TARGET_CASES and not place
         if not aimed or _alongside(c):
             continue
-        if _coded(code, _IMPOSING_ROOTS) and (nominals().get(c.lower_) or {}).get("own_source"):
+        if _coded(code, _IMPOSING_CODES) and (nominals().get(c.lower_) or {}).get("own_source"):
             continue  # "lifted US sanctions" (see _default_target)
         hit = actors.modifier_of(c)
         if hit is None:
@@ -829,18 +834,22 @@ def _venue(noun) -> bool:
             or (nominals().get(word) or {}).get("code", "")[:2] == "04")
 
 
+def _noun_phrases(noun, clauses: tuple[str, ...]) -> list:
+    """A noun's dependents in order, with the phrases of the "-ing" participles that describe
+    it (dependency ``clauses``): a participle's phrases describe its noun as its own would."""
+    phrases = [*noun.children, *(g for c in noun.children if c.dep_ in clauses and c.lower_.endswith("ing")
+                                 for g in c.children if g.dep_ == "obl")]
+    return sorted(phrases, key=lambda t: t.i)
+
+
 def _place_in(noun, actors: SentenceActors, depth: int) -> list:
     """The actor a place phrase ("in X") inside a noun phrase names, reached through the
     phrases that say what the noun is of or for ("the arrest of its nationals in X");
     not an actor those phrases name themselves, which is no place."""
-    if depth == 0:
+    if depth == 0 or _venue(noun):
         return []
-    # "a hunting trip in X": a participle's phrases describe its noun as its own would (see _nested)
-    phrases = [*noun.children, *(g for c in noun.children if c.dep_ == "acl" and c.lower_.endswith("ing")
-                                 for g in c.children if g.dep_ == "obl")]
-    if _venue(noun):
-        return []
-    for c in sorted(phrases, key=lambda t: t.i):
+    # "a hunting trip in X"
+    for c in _noun_phrases(noun, ("acl",)):
         if c.dep_ not in ("nmod", "obl") or _alongside(c):
             continue
         case = _case(c)
@@ -860,11 +869,9 @@ def _nested(noun, actors: SentenceActors, depth: int = 3, cases: frozenset | set
     at most ``depth`` phrases down; agreements are what the phrase is about, not actors."""
     if depth == 0:
         return []
-    # "the roads leading into Mordor": a participle's phrases describe its noun as its own would
-    # (a noun has no adverbial clause: one the parser hangs on it is such a participle)
-    phrases = [*noun.children, *(g for c in noun.children if c.dep_ in ("acl", "advcl") and c.lower_.endswith("ing")
-                                 for g in c.children if g.dep_ == "obl")]
-    for c in sorted(phrases, key=lambda t: t.i):
+    # "the roads leading into Mordor" (a noun has no adverbial clause: one the parser hangs
+    # on it is such a participle)
+    for c in _noun_phrases(noun, ("acl", "advcl")):
         if c.dep_ not in ("nmod", "obl") or c.dep_ == "obl" and c.head.i == noun.i or _alongside(c) \
                 or _case(c) not in cases:
             continue
